@@ -1,0 +1,72 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CATALOG } from '../../rules/catalog';
+import { InputError } from '../../rules/engine/errors';
+import { SEVERITIES, type Severity } from '../../rules/engine/types';
+import { rulesMarkdown } from '../../rules/report/rules-md';
+import { AUDIT_FORMATS, type AuditFormat, runAudit } from './audit';
+import type { CliIo } from './io';
+import { formatRules, RULES_FORMATS, type RulesFormat } from './rules-command';
+
+function parseFailOn(value: string): Severity | 'none' {
+  const upper = value.toUpperCase();
+  if (upper === 'NONE') return 'none';
+  if ((SEVERITIES as readonly string[]).includes(upper)) return upper as Severity;
+  throw new InputError(`--fail-on: expected one of ${SEVERITIES.join(', ')} or none, got ${JSON.stringify(value)}`);
+}
+
+function parseList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('vpc-auditor')
+    .description('Audit AWS network controls (security groups, network ACLs) against the vpc-auditor rule catalog.')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command('audit')
+    .description('Evaluate a snapshot file (the union of `aws ec2 describe-*` outputs) and print findings.')
+    .requiredOption('--snapshot <file>', 'snapshot JSON file')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(AUDIT_FORMATS))
+    .option('--fail-on <severity>', 'exit 1 when a FAIL is at or above this severity, or "none"', parseFailOn, 'HIGH' as Severity | 'none')
+    .option('--config <file>', 'settings JSON file (rule parameters, trusted CIDRs, modes)')
+    .option('--rules <ids>', 'comma-separated rule ids to run (default: all)', parseList)
+    .addHelpText('after', '\nExit codes: 0 no failure at or above --fail-on, 1 failures (or a rule error), 2 bad input or usage.')
+    .action((opts: { snapshot: string; format?: AuditFormat; failOn: Severity | 'none'; config?: string; rules?: string[] }) => {
+      setExit(runAudit(io, opts));
+    });
+
+  program
+    .command('rules')
+    .description('List the rule catalog.')
+    .addOption(new Option('--format <format>', 'output format').choices(RULES_FORMATS).default('table'))
+    .action((opts: { format: RulesFormat }) => {
+      io.stdout(opts.format === 'md' ? rulesMarkdown(CATALOG) : formatRules(CATALOG, opts.format));
+    });
+
+  return program;
+}
+
+/** Runs the CLI on argv (without node and script); returns the process exit code. */
+export function run(argv: string[], io: CliIo): number {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    program.parse(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof InputError) {
+      io.stderr(`vpc-auditor: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr(`vpc-auditor: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,84 @@
+import { AddressSet } from '../../engine/address-set';
+import type { EvaluationContext } from '../../engine/context';
+import type { NaclDirection } from '../../engine/nacl';
+import { naclView } from '../../engine/nacl';
+import { formatRange, type PortRange, protocolLabel, TCP, UDP } from '../../engine/protocols';
+import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { NACL_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
+import { associatedSubnets } from './default-nacl';
+
+interface DroppedReturn {
+  connections: 'inbound' | 'outbound';
+  protocol: string;
+  servicePorts: string[];
+  missingReturnPorts: string[];
+}
+
+/** Appends a range, merging it with the previous one when they touch. */
+function pushRange(out: PortRange[], r: PortRange): void {
+  const last = out[out.length - 1];
+  if (last && last.to + 1 === r.from) last.to = r.to;
+  else out.push({ ...r });
+}
+
+/**
+ * Connections of `protocol` opened from the internet through `forward` are answered through
+ * `back` on the ephemeral ports; returns what `back` drops, or null when nothing is dropped.
+ */
+function droppedReturn(forward: NaclDirection, back: NaclDirection, protocol: number, ctx: EvaluationContext) {
+  let peers = AddressSet.EMPTY;
+  const servicePorts: PortRange[] = [];
+  for (const piece of forward.pieces(protocol)) {
+    const pub = ctx.exposure.publicPart(forward.allowed(protocol, piece.from).addresses);
+    if (!ctx.exposure.isInternetOpenPublic(pub)) continue;
+    peers = peers.union(pub);
+    pushRange(servicePorts, piece);
+  }
+  if (peers.isEmpty()) return null;
+  const missing: PortRange[] = [];
+  for (const piece of back.pieces(protocol, ctx.settings.ephemeralPorts)) {
+    if (!peers.isSubsetOf(back.allowed(protocol, piece.from).addresses)) pushRange(missing, piece);
+  }
+  return missing.length === 0 ? null : { servicePorts, missing };
+}
+
+export default defineRule(
+  {
+    id: 'nacl-return-traffic-allowed',
+    title: 'Network ACLs allow the return traffic of the connections they admit',
+    description:
+      'FAILS, on a NACL associated with a subnet, when tcp or udp is allowed in from internet-open sources but outbound to those sources some port of ephemeralPorts (default 1024-65535) is denied, so responses are dropped; or the same with the directions swapped. NACLs are stateless, so each direction needs its own entry.',
+    severity: 'LOW',
+    resourceKind: 'NetworkAcl',
+    compliance: {},
+    remediation: {
+      text: 'Allow the ephemeral port range (1024-65535 covers every client OS) in the return direction for the peers you admit.',
+      url: `${NACL_DOC}#nacl-ephemeral-ports`,
+      defaultMode: 'notify',
+    },
+    triggers: NETWORK_ACL_TRIGGERS,
+    inputs: [],
+  },
+  (nacl, ctx) => {
+    if (associatedSubnets(nacl).length === 0) return notApplicable('Associated with no subnet: it filters no traffic.');
+    const { inbound, outbound } = naclView(nacl, ctx);
+    const dropped: DroppedReturn[] = [];
+    for (const protocol of [TCP, UDP]) {
+      for (const [connections, forward, back] of [['inbound', inbound, outbound], ['outbound', outbound, inbound]] as const) {
+        const d = droppedReturn(forward, back, protocol, ctx);
+        if (!d) continue;
+        dropped.push({
+          connections,
+          protocol: protocolLabel(protocol),
+          servicePorts: d.servicePorts.map(formatRange),
+          missingReturnPorts: d.missing.map(formatRange),
+        });
+      }
+    }
+    if (dropped.length === 0) return pass('Return traffic is allowed for every internet-open connection.');
+    const text = dropped
+      .map((d) => `${d.connections} ${d.protocol} (ports ${d.servicePorts.join(', ')}) lose responses on ${d.missingReturnPorts.join(', ')}`)
+      .join('; ');
+    return fail(`Responses are dropped: ${text}.`, { dropped });
+  },
+);

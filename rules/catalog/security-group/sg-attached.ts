@@ -1,0 +1,32 @@
+import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { FSBP_EC2_DOC, SECURITY_GROUP_USE_TRIGGERS } from '../triggers';
+
+export default defineRule(
+  {
+    id: 'sg-attached',
+    title: 'Security groups are in use',
+    description:
+      'FAILS when a non-default group is used by no network interface and referenced by no other group. Unused groups are clutter that someone later attaches without review. Default groups are NOT_APPLICABLE.',
+    severity: 'LOW',
+    resourceKind: 'SecurityGroup',
+    compliance: { 'aws-fsbp': ['EC2.22'] },
+    remediation: {
+      text: 'Delete the group if nothing needs it, or tag it with its purpose.',
+      url: `${FSBP_EC2_DOC}#ec2-22`,
+      defaultMode: 'notify',
+    },
+    triggers: SECURITY_GROUP_USE_TRIGGERS,
+    inputs: ['NetworkInterfaces'],
+  },
+  (group, ctx) => {
+    if (group.GroupName === 'default') return notApplicable('Default security groups cannot be deleted.');
+    const interfaces = ctx.model.interfacesUsing(group.GroupId);
+    if (interfaces.length > 0) {
+      return pass(`Used by ${interfaces.length} network interface(s).`, {
+        interfaces: interfaces.slice(0, 20).map((e) => e.NetworkInterfaceId),
+      });
+    }
+    if (ctx.model.isReferencedByOtherGroup(group.GroupId)) return pass('Referenced by another security group.');
+    return fail('Used by no network interface and referenced by no other security group.');
+  },
+);

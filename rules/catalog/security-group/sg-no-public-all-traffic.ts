@@ -1,0 +1,43 @@
+import { AddressSet } from '../../engine/address-set';
+import { hasPorts } from '../../engine/protocols';
+import { defineRule, fail, pass } from '../../engine/rule';
+import { describeRule, directionExposure } from '../../engine/sg-exposure';
+import type { SgRule } from '../../engine/sg-rules';
+import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
+
+/** IpProtocol -1, or tcp/udp over the whole port range (0 or 1 to 65535). */
+function coversEveryPort(rule: SgRule): boolean {
+  if (rule.protocol === -1) return true;
+  return hasPorts(rule.protocol) && rule.ports.from <= 1 && rule.ports.to === 65535;
+}
+
+export default defineRule(
+  {
+    id: 'sg-no-public-all-traffic',
+    title: 'Security groups do not allow all traffic or all ports from the internet',
+    description:
+      'FAILS when the union of the sources of ingress rules that cover every port (IpProtocol -1, or tcp/udp 0-65535) is internet-open.',
+    severity: 'HIGH',
+    resourceKind: 'SecurityGroup',
+    compliance: { prowler: ['ec2_securitygroup_allow_ingress_from_internet_to_all_ports'] },
+    remediation: {
+      text: 'Replace all-ports rules with rules for the ports the workload serves, from the sources that need them.',
+      url: SG_RULES_DOC,
+      kind: 'revoke-public-ingress',
+      defaultMode: 'auto',
+    },
+    triggers: SECURITY_GROUP_TRIGGERS,
+    inputs: [],
+  },
+  (group, ctx) => {
+    const offending = directionExposure(group, false, ctx).publicRules.filter((p) => coversEveryPort(p.rule));
+    const union = offending.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
+    if (!ctx.exposure.isInternetOpenPublic(union)) {
+      return pass('No all-ports ingress is open to the internet.');
+    }
+    return fail(`All-ports ingress is open to the internet from ${union.describe(3).join(', ')}.`, {
+      publicSources: union.describe(),
+      rules: offending.map((p) => describeRule(p.rule)),
+    });
+  },
+);

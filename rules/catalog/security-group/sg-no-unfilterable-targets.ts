@@ -1,0 +1,40 @@
+import { AddressSet } from '../../engine/address-set';
+import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { describeRule } from '../../engine/sg-exposure';
+import { unfilterableSet } from '../../engine/unfilterable';
+import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
+
+export default defineRule(
+  {
+    id: 'sg-no-unfilterable-targets',
+    title: 'Security group rules do not target addresses security groups cannot filter',
+    description:
+      'FAILS when a rule names only instance metadata, Amazon DNS or time sync addresses (169.254.169.254, .253, .123, fd00:ec2::254/253/123, or the VPC base + 2). Security groups do not filter that traffic, so the rule has no effect and suggests a control that does not exist.',
+    severity: 'INFORMATIONAL',
+    resourceKind: 'SecurityGroup',
+    compliance: {},
+    remediation: {
+      text: 'Remove the rule; to restrict metadata access use IMDSv2 hop limits or host firewalls, and Route 53 Resolver DNS Firewall for DNS.',
+      url: SG_RULES_DOC,
+      defaultMode: 'notify',
+    },
+    triggers: SECURITY_GROUP_TRIGGERS,
+    inputs: [],
+  },
+  (group, ctx) => {
+    const vpc = ctx.model.vpc(group.VpcId);
+    const targets = unfilterableSet(vpc);
+    const { ingress, egress } = ctx.model.rulesOf(group);
+    const ineffective = [...ingress, ...egress].filter(
+      (r) => r.cidr !== undefined && AddressSet.fromCidrs([r.cidr]).isSubsetOf(targets),
+    );
+    if (ineffective.length > 0) {
+      return fail(`${ineffective.length} rule(s) target addresses security groups do not filter.`, {
+        rules: ineffective.map((r) => ({ direction: r.egress ? 'egress' : 'ingress', ...describeRule(r) })),
+      });
+    }
+    // Without the VPC the Amazon DNS address is unknown: not a pass on missing data.
+    if (!vpc) return notApplicable(`VPC ${group.VpcId ?? '(none)'} is not in the snapshot (Vpcs): its DNS address is unknown.`, { missingInputs: ['Vpcs'] });
+    return pass('No rule targets only unfilterable addresses.');
+  },
+);

@@ -1,0 +1,64 @@
+import { type PortRange, formatRange, protocolLabel, TCP, UDP } from '../../engine/protocols';
+import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { allOpenRanges, describeRule, directionExposure, type OpenRange } from '../../engine/sg-exposure';
+import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
+
+/** Parts of `range` not in the authorized port list. */
+function unauthorizedParts(range: PortRange, authorized: readonly number[]): PortRange[] {
+  const out: PortRange[] = [];
+  let from = range.from;
+  for (const port of [...new Set(authorized)].sort((a, b) => a - b)) {
+    if (port < from || port > range.to) continue;
+    if (port > from) out.push({ from, to: port - 1 });
+    from = port + 1;
+  }
+  if (from <= range.to) out.push({ from, to: range.to });
+  return out;
+}
+
+export default defineRule(
+  {
+    id: 'sg-public-ports-authorized',
+    title: 'Security groups open only authorized ports to the internet',
+    description:
+      'FAILS when a tcp port outside authorizedTcpPorts (default 80, 443), a udp port outside authorizedUdpPorts (default none), or any other protocol through IpProtocol -1 is internet-open. NOT_APPLICABLE when no ingress is internet-open.',
+    severity: 'HIGH',
+    resourceKind: 'SecurityGroup',
+    compliance: { 'aws-fsbp': ['EC2.18'] },
+    remediation: {
+      text: 'Open to the internet only the ports the service publishes (add others to authorizedTcpPorts if they are meant to be public).',
+      url: `${FSBP_EC2_DOC}#ec2-18`,
+      kind: 'revoke-public-ingress',
+      defaultMode: 'notify',
+    },
+    triggers: SECURITY_GROUP_TRIGGERS,
+    inputs: [],
+  },
+  (group, ctx) => {
+    const open = allOpenRanges(directionExposure(group, false, ctx), ctx);
+    if (open.length === 0) return notApplicable('No ingress is open to the internet.');
+    const { authorizedTcpPorts, authorizedUdpPorts } = ctx.settings;
+    const unauthorized: Array<{ protocol: string; ports?: string; open: OpenRange }> = [];
+    for (const o of open) {
+      if (o.protocol === TCP || o.protocol === UDP) {
+        const allowed = o.protocol === TCP ? authorizedTcpPorts : authorizedUdpPorts;
+        for (const part of unauthorizedParts(o.range, allowed)) {
+          unauthorized.push({ protocol: protocolLabel(o.protocol), ports: formatRange(part), open: o });
+        }
+      } else if (o.protocol === -1) {
+        unauthorized.push({ protocol: 'all (-1)', open: o });
+      }
+    }
+    const openList = open.map((o) => `${protocolLabel(o.protocol)} ${formatRange(o.range)}`);
+    if (unauthorized.length === 0) return pass(`Only authorized ports are open to the internet: ${openList.join(', ')}.`);
+    const text = unauthorized.map((u) => (u.ports ? `${u.protocol} ${u.ports}` : u.protocol)).join(', ');
+    return fail(`Unauthorized ports open to the internet: ${text}.`, {
+      unauthorized: unauthorized.map((u) => ({
+        protocol: u.protocol,
+        ports: u.ports,
+        publicSources: u.open.addresses.describe(),
+        rules: u.open.rules.map(describeRule),
+      })),
+    });
+  },
+);

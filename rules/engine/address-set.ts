@@ -1,0 +1,115 @@
+import { type Cidr, formatIpv4, formatIpv6, IPV4_MAX, IPV6_MAX, parseCidr } from './cidr';
+import * as iv from './intervals';
+
+/**
+ * A set of IPv4 and IPv6 addresses, held exactly as intervals (IPv4 as numbers, IPv6 as
+ * bigints). Immutable: every operation returns a new set.
+ */
+export class AddressSet {
+  static readonly EMPTY = new AddressSet([], []);
+  static readonly ALL = new AddressSet([0, IPV4_MAX], [0n, IPV6_MAX]);
+
+  private constructor(
+    readonly v4: readonly number[],
+    readonly v6: readonly bigint[],
+  ) {}
+
+  static of(v4: readonly number[], v6: readonly bigint[]): AddressSet {
+    return v4.length === 0 && v6.length === 0 ? AddressSet.EMPTY : new AddressSet(v4, v6);
+  }
+
+  static fromCidr(cidr: Cidr): AddressSet {
+    return cidr.family === 'ipv4' ? new AddressSet([cidr.lo, cidr.hi], []) : new AddressSet([], [cidr.lo, cidr.hi]);
+  }
+
+  /** Builds a set from CIDR strings; throws on one that does not parse (callers validate first). */
+  static fromCidrs(texts: Iterable<string>): AddressSet {
+    const v4: number[] = [];
+    const v6: bigint[] = [];
+    for (const text of texts) {
+      const c = parseCidr(text);
+      if (!c) throw new Error(`not a CIDR block: ${text}`);
+      if (c.family === 'ipv4') v4.push(c.lo, c.hi);
+      else v6.push(c.lo, c.hi);
+    }
+    return AddressSet.of(iv.normalize(v4, iv.NUMBER_STEP), iv.normalize(v6, iv.BIGINT_STEP));
+  }
+
+  isEmpty(): boolean {
+    return this.v4.length === 0 && this.v6.length === 0;
+  }
+
+  union(o: AddressSet): AddressSet {
+    if (o.isEmpty()) return this;
+    if (this.isEmpty()) return o;
+    return AddressSet.of(iv.union(this.v4, o.v4, iv.NUMBER_STEP), iv.union(this.v6, o.v6, iv.BIGINT_STEP));
+  }
+
+  intersect(o: AddressSet): AddressSet {
+    if (this.isEmpty() || o.isEmpty()) return AddressSet.EMPTY;
+    return AddressSet.of(iv.intersect(this.v4, o.v4), iv.intersect(this.v6, o.v6));
+  }
+
+  subtract(o: AddressSet): AddressSet {
+    if (this.isEmpty() || o.isEmpty()) return this;
+    return AddressSet.of(iv.subtract(this.v4, o.v4, iv.NUMBER_STEP), iv.subtract(this.v6, o.v6, iv.BIGINT_STEP));
+  }
+
+  isSubsetOf(o: AddressSet): boolean {
+    return iv.isSubset(this.v4, o.v4) && iv.isSubset(this.v6, o.v6);
+  }
+
+  equals(o: AddressSet): boolean {
+    return iv.equals(this.v4, o.v4) && iv.equals(this.v6, o.v6);
+  }
+
+  has(address: string): boolean {
+    const c = parseCidr(address);
+    if (!c) return false;
+    return c.family === 'ipv4' ? iv.contains(this.v4, c.lo) : iv.contains(this.v6, c.lo);
+  }
+
+  /** Number of IPv4 addresses (exact: at most 2^32). */
+  countIpv4(): number {
+    let n = 0;
+    for (let i = 0; i < this.v4.length; i += 2) n += this.v4[i + 1] - this.v4[i] + 1;
+    return n;
+  }
+
+  countIpv6(): bigint {
+    let n = 0n;
+    for (let i = 0; i < this.v6.length; i += 2) n += this.v6[i + 1] - this.v6[i] + 1n;
+    return n;
+  }
+
+  /** The smallest list of CIDR blocks whose union is this set (IPv4 first). */
+  toCidrs(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.v4.length; i += 2) {
+      for (const [base, prefix] of blocks(BigInt(this.v4[i]), BigInt(this.v4[i + 1]), 32)) {
+        out.push(`${formatIpv4(Number(base))}/${prefix}`);
+      }
+    }
+    for (let i = 0; i < this.v6.length; i += 2) {
+      for (const [base, prefix] of blocks(this.v6[i], this.v6[i + 1], 128)) out.push(`${formatIpv6(base)}/${prefix}`);
+    }
+    return out;
+  }
+
+  /** A short human form for evidence: at most `max` CIDRs, then a count of the rest. */
+  describe(max = 8): string[] {
+    const cidrs = this.toCidrs();
+    if (cidrs.length <= max) return cidrs;
+    return [...cidrs.slice(0, max), `… ${cidrs.length - max} more blocks`];
+  }
+}
+
+/** Splits [lo, hi] into maximal aligned CIDR blocks. */
+function* blocks(lo: bigint, hi: bigint, bits: number): Generator<[bigint, number]> {
+  while (lo <= hi) {
+    let size = 0; // log2 of the block size
+    while (size < bits && ((lo >> BigInt(size)) & 1n) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= hi) size++;
+    yield [lo, bits - size];
+    lo += 1n << BigInt(size);
+  }
+}

@@ -1,0 +1,54 @@
+import type { Tag } from './snapshot-schema';
+
+export const EXEMPT_TAG = 'vpc-auditor:exempt';
+export const EXEMPT_UNTIL_TAG = 'vpc-auditor:exempt-until';
+
+export type Exemption =
+  | { exempt: true; value: string; until?: string }
+  | { exempt: false; lapsed?: { value: string; until: string; reason: string } };
+
+/**
+ * Reads the exemption tags (design.md "Tags"). `all` or a comma list naming the rule exempts it
+ * until `exempt-until` has passed. A date-only `exempt-until` covers that whole UTC day. An
+ * unreadable date exempts nothing: an exemption must never outlive what its author wrote.
+ */
+export function exemptionFor(tags: Tag[] | undefined, ruleId: string, now: Date): Exemption {
+  const value = tagValue(tags, EXEMPT_TAG);
+  if (value === undefined || !namesRule(value, ruleId)) return { exempt: false };
+  const until = tagValue(tags, EXEMPT_UNTIL_TAG);
+  if (until === undefined) return { exempt: true, value };
+  const expiry = expiryOf(until);
+  if (expiry === null) return { exempt: false, lapsed: { value, until, reason: `${EXEMPT_UNTIL_TAG} is not an ISO date` } };
+  if (now.getTime() >= expiry) return { exempt: false, lapsed: { value, until, reason: 'exemption expired' } };
+  return { exempt: true, value, until };
+}
+
+/** True when the tag says `all` or lists the rule id (case and spaces ignored). */
+export function namesRule(value: string, ruleId: string): boolean {
+  return value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .some((s) => s === 'all' || s === ruleId);
+}
+
+export function isExemptFromAll(tags: Tag[] | undefined): boolean {
+  return tagValue(tags, EXEMPT_TAG)?.trim().toLowerCase() === 'all';
+}
+
+function tagValue(tags: Tag[] | undefined, key: string): string | undefined {
+  return tags?.find((t) => t.Key === key)?.Value;
+}
+
+/** Epoch ms at which the exemption lapses, or null when the value is not an ISO date. */
+function expiryOf(until: string): number | null {
+  const text = until.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const start = Date.parse(`${text}T00:00:00Z`);
+    // Date.parse rolls 2026-02-31 over to March; a date that does not round-trip is not a date.
+    if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== text) return null;
+    return start + 24 * 3600 * 1000;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return null;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : at;
+}

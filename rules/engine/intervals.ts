@@ -1,0 +1,121 @@
+/**
+ * Exact set arithmetic on closed integer intervals, shared by IPv4 (number), IPv6 (bigint) and
+ * port sets. A set is a flat array [lo0, hi0, lo1, hi1, …]: sorted, disjoint and never adjacent,
+ * so equal sets have equal arrays. Flat arrays keep the hot path free of per-interval objects.
+ */
+export type Num = number | bigint;
+
+/** Successor and predecessor for the element type; the only arithmetic the algorithms need. */
+export interface Step<T extends Num> {
+  next(x: T): T;
+  prev(x: T): T;
+}
+
+export const NUMBER_STEP: Step<number> = { next: (x) => x + 1, prev: (x) => x - 1 };
+export const BIGINT_STEP: Step<bigint> = { next: (x) => x + 1n, prev: (x) => x - 1n };
+
+/** Sorts and merges arbitrary intervals (lo <= hi each) into the canonical form. */
+export function normalize<T extends Num>(pairs: readonly T[], step: Step<T>): T[] {
+  if (pairs.length <= 2) return pairs.slice();
+  const idx: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) idx.push(i);
+  idx.sort((x, y) => (pairs[x] < pairs[y] ? -1 : pairs[x] > pairs[y] ? 1 : 0));
+  const out: T[] = [];
+  for (const i of idx) pushMerged(out, pairs[i], pairs[i + 1], step);
+  return out;
+}
+
+/** Appends [lo, hi] to a canonical list whose last lo is <= lo, merging overlap and adjacency. */
+function pushMerged<T extends Num>(out: T[], lo: T, hi: T, step: Step<T>): void {
+  const n = out.length;
+  if (n > 0 && lo <= step.next(out[n - 1])) {
+    if (hi > out[n - 1]) out[n - 1] = hi;
+  } else {
+    out.push(lo, hi);
+  }
+}
+
+export function union<T extends Num>(a: readonly T[], b: readonly T[], step: Step<T>): T[] {
+  if (b.length === 0) return a as T[];
+  if (a.length === 0) return b as T[];
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+      pushMerged(out, a[i], a[i + 1], step);
+      i += 2;
+    } else {
+      pushMerged(out, b[j], b[j + 1], step);
+      j += 2;
+    }
+  }
+  return out;
+}
+
+export function intersect<T extends Num>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = a[i] > b[j] ? a[i] : b[j];
+    const hi = a[i + 1] < b[j + 1] ? a[i + 1] : b[j + 1];
+    if (lo <= hi) out.push(lo, hi);
+    if (a[i + 1] < b[j + 1]) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+/** a minus b. */
+export function subtract<T extends Num>(a: readonly T[], b: readonly T[], step: Step<T>): T[] {
+  if (a.length === 0 || b.length === 0) return a as T[];
+  const out: T[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let lo = a[i];
+    const hi = a[i + 1];
+    while (j < b.length && b[j + 1] < lo) j += 2;
+    let k = j;
+    while (k < b.length && b[k] <= hi) {
+      if (b[k] > lo) out.push(lo, step.prev(b[k]));
+      if (b[k + 1] >= hi) {
+        lo = step.next(hi); // consumed to the end of this interval
+        break;
+      }
+      lo = step.next(b[k + 1]);
+      k += 2;
+    }
+    if (lo <= hi) out.push(lo, hi);
+  }
+  return out;
+}
+
+/** True when every element of a is in b. */
+export function isSubset<T extends Num>(a: readonly T[], b: readonly T[]): boolean {
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    while (j < b.length && b[j + 1] < a[i]) j += 2;
+    if (j >= b.length || b[j] > a[i] || b[j + 1] < a[i + 1]) return false;
+  }
+  return true;
+}
+
+export function contains<T extends Num>(a: readonly T[], x: T): boolean {
+  // Binary search over interval starts; sets here are small, but NACL/port maps are queried often.
+  let lo = 0;
+  let hi = a.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[2 * mid + 1] < x) lo = mid + 1;
+    else if (a[2 * mid] > x) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+export function equals<T extends Num>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

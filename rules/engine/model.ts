@@ -1,0 +1,150 @@
+import { fromIpPermissions, fromSecurityGroupRule, type SgRule } from './sg-rules';
+import type {
+  NetworkAcl,
+  NetworkInterface,
+  SecurityGroup,
+  SecurityGroupRule,
+  Snapshot,
+  SnapshotKey,
+  Subnet,
+  Vpc,
+} from './snapshot-schema';
+
+export interface GroupRules {
+  ingress: SgRule[];
+  egress: SgRule[];
+}
+
+export interface ResolvedPrefixList {
+  id: string;
+  name?: string;
+  /** AWS-managed lists (com.amazonaws.*) hold AWS service ranges: they add no public address. */
+  awsManaged: boolean;
+  /** Entries when the snapshot has them; undefined = unresolved. */
+  cidrs?: string[];
+}
+
+/**
+ * Read-only indexes over a validated snapshot, built once per evaluation so rules look things
+ * up by id instead of scanning lists.
+ */
+export class SnapshotModel {
+  readonly securityGroups: SecurityGroup[];
+  readonly networkAcls: NetworkAcl[];
+  private readonly groupsById: Map<string, SecurityGroup>;
+  private readonly vpcsById: Map<string, Vpc>;
+  private readonly subnetsById: Map<string, Subnet>;
+  private readonly ruleEntries = new Map<string, SecurityGroupRule[]>();
+  private readonly rulesCache = new Map<string, GroupRules>();
+  private interfacesByGroup?: Map<string, NetworkInterface[]>;
+  private referenced?: Set<string>;
+  private readonly prefixLists = new Map<string, ResolvedPrefixList>();
+
+  constructor(readonly snapshot: Snapshot) {
+    this.securityGroups = snapshot.SecurityGroups ?? [];
+    this.networkAcls = snapshot.NetworkAcls ?? [];
+    this.groupsById = byId(this.securityGroups, (g) => g.GroupId);
+    this.vpcsById = byId(snapshot.Vpcs ?? [], (v) => v.VpcId);
+    this.subnetsById = byId(snapshot.Subnets ?? [], (s) => s.SubnetId);
+    for (const r of snapshot.SecurityGroupRules ?? []) push(this.ruleEntries, r.GroupId, r);
+  }
+
+  get accountId(): string | undefined {
+    return this.snapshot.AccountId ?? this.securityGroups.find((g) => g.OwnerId)?.OwnerId;
+  }
+
+  get region(): string | undefined {
+    return this.snapshot.Region;
+  }
+
+  /** Whether the snapshot carries this key at all (an empty list counts as present). */
+  has(key: SnapshotKey): boolean {
+    return this.snapshot[key] !== undefined;
+  }
+
+  group(id: string): SecurityGroup | undefined {
+    return this.groupsById.get(id);
+  }
+
+  vpc(id: string | undefined): Vpc | undefined {
+    return id === undefined ? undefined : this.vpcsById.get(id);
+  }
+
+  subnet(id: string | undefined): Subnet | undefined {
+    return id === undefined ? undefined : this.subnetsById.get(id);
+  }
+
+  /**
+   * The group's rules per direction. SecurityGroupRules win where the snapshot has them for that
+   * group and direction (they carry ids); IpPermissions fill in otherwise, so a snapshot whose
+   * describe-security-group-rules call was filtered still sees every rule.
+   */
+  rulesOf(group: SecurityGroup): GroupRules {
+    let cached = this.rulesCache.get(group.GroupId);
+    if (!cached) {
+      const entries = (this.ruleEntries.get(group.GroupId) ?? []).map(fromSecurityGroupRule);
+      const ingress = entries.filter((r) => !r.egress);
+      const egress = entries.filter((r) => r.egress);
+      cached = {
+        ingress: ingress.length > 0 ? ingress : fromIpPermissions(group, false),
+        egress: egress.length > 0 ? egress : fromIpPermissions(group, true),
+      };
+      this.rulesCache.set(group.GroupId, cached);
+    }
+    return cached;
+  }
+
+  interfacesUsing(groupId: string): NetworkInterface[] {
+    if (!this.interfacesByGroup) {
+      this.interfacesByGroup = new Map();
+      for (const eni of this.snapshot.NetworkInterfaces ?? []) {
+        for (const g of eni.Groups ?? []) push(this.interfacesByGroup, g.GroupId, eni);
+      }
+    }
+    return this.interfacesByGroup.get(groupId) ?? [];
+  }
+
+  /** Whether a rule of some other group names this group as its source or destination. */
+  isReferencedByOtherGroup(groupId: string): boolean {
+    if (!this.referenced) {
+      this.referenced = new Set();
+      for (const g of this.securityGroups) {
+        const { ingress, egress } = this.rulesOf(g);
+        for (const r of [...ingress, ...egress]) {
+          if (r.referencedGroupId && r.referencedGroupId !== g.GroupId) this.referenced.add(r.referencedGroupId);
+        }
+      }
+    }
+    return this.referenced.has(groupId);
+  }
+
+  prefixList(id: string): ResolvedPrefixList {
+    let resolved = this.prefixLists.get(id);
+    if (!resolved) {
+      resolved = this.resolvePrefixList(id);
+      this.prefixLists.set(id, resolved);
+    }
+    return resolved;
+  }
+
+  private resolvePrefixList(id: string): ResolvedPrefixList {
+    const named = this.snapshot.ManagedPrefixLists?.find((p) => p.PrefixListId === id);
+    const listed = this.snapshot.PrefixLists?.find((p) => p.PrefixListId === id);
+    const name = named?.PrefixListName ?? listed?.PrefixListName;
+    const awsManaged = (name?.startsWith('com.amazonaws.') ?? false) || named?.OwnerId === 'AWS';
+    const entries = this.snapshot.PrefixListEntries?.[id]?.map((e) => e.Cidr) ?? listed?.Cidrs;
+    return { id, name, awsManaged, cidrs: entries };
+  }
+}
+
+function byId<T>(items: T[], id: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) map.set(id(item), item);
+  return map;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

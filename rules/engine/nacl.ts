@@ -1,0 +1,146 @@
+import { AddressSet } from './address-set';
+import type { EvaluationContext } from './context';
+import { ALL_PORTS, hasPorts, ICMP, ICMPV6, type PortRange, protocolNumber } from './protocols';
+import type { NaclEntry, NetworkAcl } from './snapshot-schema';
+
+/** The catch-all entries AWS puts last in every NACL (RuleNumber * in the console). */
+export const CATCH_ALL_RULE_NUMBERS = new Set([32767, 32768]);
+
+export interface Entry {
+  ruleNumber: number;
+  allow: boolean;
+  protocol: number;
+  addresses: AddressSet;
+  cidr: string;
+  /** tcp/udp port range; all ports for protocols without ports. */
+  ports: PortRange;
+  /** icmp/icmpv6 type and code when the entry names one type (it covers part of the protocol). */
+  icmp?: { type: number; code: number };
+}
+
+export interface Hit {
+  entry: Entry;
+  /** The addresses this entry decides, as the first match, for the probed traffic. */
+  addresses: AddressSet;
+}
+
+/** Port-less protocols are probed with this port; tcp/udp probes carry a real port. */
+const NO_PORT = 0;
+
+export function toEntry(e: NaclEntry): Entry {
+  const protocol = protocolNumber(e.Protocol) ?? -1; // validated by the snapshot schema
+  const cidr = e.CidrBlock ?? e.Ipv6CidrBlock ?? '';
+  const from = e.PortRange?.From;
+  const ports = hasPorts(protocol) && from !== undefined ? { from, to: e.PortRange?.To ?? from } : ALL_PORTS;
+  const type = e.IcmpTypeCode?.Type ?? -1;
+  const icmp = (protocol === ICMP || protocol === ICMPV6) && type !== -1 ? { type, code: e.IcmpTypeCode?.Code ?? -1 } : undefined;
+  return {
+    ruleNumber: e.RuleNumber,
+    allow: e.RuleAction === 'allow',
+    protocol,
+    addresses: cidr ? AddressSet.fromCidrs([cidr]) : AddressSet.EMPTY,
+    cidr,
+    ports,
+    icmp,
+  };
+}
+
+/**
+ * Whether the entry matches traffic of `protocol` on `port`. A probe of a port-less protocol
+ * stands for all of its traffic, so an icmp entry naming one type does not match it.
+ */
+export function matches(entry: Entry, protocol: number, port: number): boolean {
+  if (entry.protocol === -1) return true;
+  if (entry.protocol !== protocol) return false;
+  if (hasPorts(protocol)) return entry.ports.from <= port && port <= entry.ports.to;
+  return entry.icmp === undefined;
+}
+
+/** A NACL's entries of one direction in evaluation order (ascending RuleNumber). */
+export class NaclDirection {
+  constructor(readonly entries: readonly Entry[]) {}
+
+  /** First-match evaluation for every address at once: which entry decides which addresses. */
+  firstMatches(protocol: number, port: number): Hit[] {
+    let undecided = AddressSet.ALL;
+    const hits: Hit[] = [];
+    for (const entry of this.entries) {
+      if (!matches(entry, protocol, port)) continue;
+      const decided = undecided.intersect(entry.addresses);
+      if (decided.isEmpty()) continue;
+      hits.push({ entry, addresses: decided });
+      undecided = undecided.subtract(entry.addresses);
+      if (undecided.isEmpty()) break;
+    }
+    return hits;
+  }
+
+  /** The addresses allowed for (protocol, port); no match = deny. */
+  allowed(protocol: number, port: number): { addresses: AddressSet; hits: Hit[] } {
+    const hits = this.firstMatches(protocol, port).filter((h) => h.entry.allow);
+    return { addresses: unionOf(hits), hits };
+  }
+
+  /**
+   * Pieces of `range` over which the decision of every address is the same: the range cut at
+   * every boundary of an entry of this protocol. Each piece is decided by one probe.
+   */
+  pieces(protocol: number, range: PortRange = ALL_PORTS): PortRange[] {
+    if (!hasPorts(protocol)) return [range];
+    const cuts = new Set<number>([range.from]);
+    for (const e of this.entries) {
+      if (e.protocol !== protocol) continue;
+      if (e.ports.from > range.from && e.ports.from <= range.to) cuts.add(e.ports.from);
+      if (e.ports.to >= range.from && e.ports.to < range.to) cuts.add(e.ports.to + 1);
+    }
+    const starts = [...cuts].sort((a, b) => a - b);
+    return starts.map((from, i) => ({ from, to: i + 1 < starts.length ? starts[i + 1] - 1 : range.to }));
+  }
+
+  /** One probe per class of traffic: tcp/udp pieces, each protocol named, and any other protocol. */
+  probes(): Array<{ protocol: number; range: PortRange }> {
+    const named = new Set<number>(this.entries.map((e) => e.protocol).filter((p) => p !== -1));
+    named.add(6);
+    named.add(17);
+    const out: Array<{ protocol: number; range: PortRange }> = [];
+    for (const protocol of named) for (const range of this.pieces(protocol)) out.push({ protocol, range });
+    const other = firstUnnamedProtocol(named);
+    if (other !== undefined) out.push({ protocol: other, range: ALL_PORTS });
+    return out;
+  }
+}
+
+export function unionOf(hits: readonly Hit[]): AddressSet {
+  let set = AddressSet.EMPTY;
+  for (const h of hits) set = set.union(h.addresses);
+  return set;
+}
+
+function firstUnnamedProtocol(named: Set<number>): number | undefined {
+  for (let p = 0; p <= 255; p++) if (!named.has(p)) return p;
+  return undefined;
+}
+
+export interface NaclView {
+  inbound: NaclDirection;
+  outbound: NaclDirection;
+}
+
+/** Both directions of a NACL, sorted once and shared by every rule of one evaluation. */
+export function naclView(nacl: NetworkAcl, ctx: EvaluationContext): NaclView {
+  return ctx.memo(nacl, 'view', () => {
+    const entries = (nacl.Entries ?? []).map((e) => ({ egress: e.Egress, entry: toEntry(e) }));
+    const sorted = (egress: boolean) =>
+      new NaclDirection(
+        entries
+          .filter((e) => e.egress === egress)
+          .map((e) => e.entry)
+          .sort((a, b) => a.ruleNumber - b.ruleNumber),
+      );
+    return { inbound: sorted(false), outbound: sorted(true) };
+  });
+}
+
+export function probePort(protocol: number, range: PortRange): number {
+  return hasPorts(protocol) ? range.from : NO_PORT;
+}

@@ -1,0 +1,38 @@
+/** IP protocol numbers as EC2 writes them: names (tcp) or number strings ("6"); "-1" = all. */
+export const ALL_PROTOCOLS = -1;
+export const TCP = 6;
+export const UDP = 17;
+export const ICMP = 1;
+export const ICMPV6 = 58;
+
+const NAMES: Record<string, number> = { tcp: TCP, udp: UDP, icmp: ICMP, icmpv6: ICMPV6, all: ALL_PROTOCOLS };
+const LABELS: Record<number, string> = { [TCP]: 'tcp', [UDP]: 'udp', [ICMP]: 'icmp', [ICMPV6]: 'icmpv6', [ALL_PROTOCOLS]: 'all' };
+
+/** Returns the protocol number, or null for a value EC2 would not accept. */
+export function protocolNumber(text: string): number | null {
+  const lower = text.toLowerCase();
+  if (lower in NAMES) return NAMES[lower];
+  if (!/^-?\d{1,3}$/.test(lower)) return null;
+  const n = Number(lower);
+  return n === -1 || (n >= 0 && n <= 255) ? n : null;
+}
+
+export function protocolLabel(n: number): string {
+  return LABELS[n] ?? String(n);
+}
+
+/** Only tcp and udp rules and entries carry a port range; others match every port. */
+export function hasPorts(protocol: number): boolean {
+  return protocol === TCP || protocol === UDP;
+}
+
+export interface PortRange {
+  from: number;
+  to: number;
+}
+
+export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
+
+export function formatRange(r: PortRange): string {
+  return r.from === r.to ? String(r.from) : `${r.from}-${r.to}`;
+}

@@ -1,0 +1,37 @@
+import type { EvaluationContext } from './context';
+import type { ResourceOf } from './resources';
+import type { ResourceKindName, RuleMetadata, RuleResult, Severity } from './types';
+
+export interface Rule<K extends ResourceKindName = ResourceKindName> {
+  meta: RuleMetadata & { resourceKind: K };
+  evaluate(resource: ResourceOf[K], ctx: EvaluationContext): RuleResult;
+}
+
+/** A rule of any kind, as the catalog holds them. */
+export type AnyRule = { [K in ResourceKindName]: Rule<K> }[ResourceKindName];
+
+export function defineRule<K extends ResourceKindName>(
+  meta: RuleMetadata & { resourceKind: K },
+  evaluate: (resource: ResourceOf[K], ctx: EvaluationContext) => RuleResult,
+): Rule<K> {
+  return { meta, evaluate };
+}
+
+export const pass = (message: string, evidence?: Record<string, unknown>): RuleResult => ({
+  status: 'PASS',
+  message,
+  evidence,
+});
+
+export const fail = (message: string, evidence?: Record<string, unknown>, severity?: Severity): RuleResult => ({
+  status: 'FAIL',
+  message,
+  evidence,
+  severity,
+});
+
+export const notApplicable = (message: string, evidence?: Record<string, unknown>): RuleResult => ({
+  status: 'NOT_APPLICABLE',
+  message,
+  evidence,
+});

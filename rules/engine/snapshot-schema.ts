@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { isCidrOf } from './cidr';
+import { protocolNumber } from './protocols';
+
+/**
+ * The snapshot contract (design.md): the union of `aws ec2 describe-*` outputs, key for key.
+ * Only the fields rules read are declared; everything else passes through untouched, so a user
+ * can feed raw AWS CLI output. Every key is optional: rules report NOT_APPLICABLE without it.
+ */
+const str = z.string();
+const int = z.number().int();
+const cidr4 = z.string().refine((s) => isCidrOf('ipv4', s), 'expected an IPv4 CIDR block');
+const cidr6 = z.string().refine((s) => isCidrOf('ipv6', s), 'expected an IPv6 CIDR block');
+const cidrAny = z.string().refine((s) => isCidrOf('ipv4', s) || isCidrOf('ipv6', s), 'expected a CIDR block');
+const protocol = z
+  .string()
+  .refine((s) => protocolNumber(s) !== null, 'expected a protocol: "-1", tcp, udp, icmp, icmpv6 or a number 0-255');
+const obj = z.looseObject;
+const list = <T extends z.ZodType>(item: T) => z.array(item).optional();
+
+export const TagSchema = obj({ Key: str, Value: str.optional() });
+const tags = list(TagSchema);
+
+const IpPermissionSchema = obj({
+  IpProtocol: protocol,
+  FromPort: int.optional(),
+  ToPort: int.optional(),
+  IpRanges: list(obj({ CidrIp: cidr4, Description: str.optional() })),
+  Ipv6Ranges: list(obj({ CidrIpv6: cidr6, Description: str.optional() })),
+  PrefixListIds: list(obj({ PrefixListId: str, Description: str.optional() })),
+  UserIdGroupPairs: list(obj({ GroupId: str.optional(), UserId: str.optional(), Description: str.optional() })),
+});
+
+const SecurityGroupSchema = obj({
+  GroupId: str,
+  GroupName: str.optional(),
+  VpcId: str.optional(),
+  OwnerId: str.optional(),
+  IpPermissions: list(IpPermissionSchema),
+  IpPermissionsEgress: list(IpPermissionSchema),
+  Tags: tags,
+});
+
+const SecurityGroupRuleSchema = obj({
+  SecurityGroupRuleId: str,
+  GroupId: str,
+  IsEgress: z.boolean(),
+  IpProtocol: protocol,
+  FromPort: int.optional(),
+  ToPort: int.optional(),
+  CidrIpv4: cidr4.optional(),
+  CidrIpv6: cidr6.optional(),
+  PrefixListId: str.optional(),
+  ReferencedGroupInfo: obj({ GroupId: str.optional(), UserId: str.optional() }).optional(),
+  Description: str.optional(),
+});
+
+const NaclEntrySchema = obj({
+  RuleNumber: int.min(1).max(32768),
+  Protocol: protocol,
+  RuleAction: z.enum(['allow', 'deny']),
+  Egress: z.boolean(),
+  CidrBlock: cidr4.optional(),
+  Ipv6CidrBlock: cidr6.optional(),
+  PortRange: obj({ From: int.optional(), To: int.optional() }).optional(),
+  IcmpTypeCode: obj({ Type: int.optional(), Code: int.optional() }).optional(),
+});
+
+const NetworkAclSchema = obj({
+  NetworkAclId: str,
+  VpcId: str.optional(),
+  IsDefault: z.boolean().optional(),
+  Associations: list(obj({ NetworkAclAssociationId: str.optional(), SubnetId: str.optional() })),
+  Entries: list(NaclEntrySchema),
+  Tags: tags,
+});
+
+const VpcSchema = obj({
+  VpcId: str,
+  CidrBlock: cidr4.optional(),
+  CidrBlockAssociationSet: list(obj({ CidrBlock: cidr4.optional() })),
+  Ipv6CidrBlockAssociationSet: list(obj({ Ipv6CidrBlock: cidr6.optional() })),
+  IsDefault: z.boolean().optional(),
+  Tags: tags,
+});
+
+const SubnetSchema = obj({
+  SubnetId: str,
+  VpcId: str.optional(),
+  CidrBlock: cidr4.optional(),
+  AvailabilityZone: str.optional(),
+  MapPublicIpOnLaunch: z.boolean().optional(),
+  AssignIpv6AddressOnCreation: z.boolean().optional(),
+  Tags: tags,
+});
+
+const NetworkInterfaceSchema = obj({
+  NetworkInterfaceId: str,
+  SubnetId: str.optional(),
+  VpcId: str.optional(),
+  InterfaceType: str.optional(),
+  RequesterManaged: z.boolean().optional(),
+  SourceDestCheck: z.boolean().optional(),
+  Status: str.optional(),
+  Groups: list(obj({ GroupId: str, GroupName: str.optional() })),
+  Association: obj({ PublicIp: str.optional() }).optional(),
+  Ipv6Addresses: list(obj({ Ipv6Address: str })),
+  Attachment: obj({ InstanceId: str.optional() }).optional(),
+  TagSet: tags,
+});
+
+const PrefixListSchema = obj({ PrefixListId: str, PrefixListName: str.optional(), Cidrs: z.array(cidrAny).optional() });
+const ManagedPrefixListSchema = obj({ PrefixListId: str, PrefixListName: str.optional(), OwnerId: str.optional() });
+
+const idOnly = (key: string) => z.array(obj({ [key]: str })).optional();
+
+export const SnapshotSchema = obj({
+  AccountId: str.optional(),
+  Region: str.optional(),
+  SecurityGroups: list(SecurityGroupSchema),
+  SecurityGroupRules: list(SecurityGroupRuleSchema),
+  NetworkAcls: list(NetworkAclSchema),
+  Vpcs: list(VpcSchema),
+  Subnets: list(SubnetSchema),
+  NetworkInterfaces: list(NetworkInterfaceSchema),
+  PrefixLists: list(PrefixListSchema),
+  ManagedPrefixLists: list(ManagedPrefixListSchema),
+  PrefixListEntries: z.record(str, z.array(obj({ Cidr: cidrAny, Description: str.optional() }))).optional(),
+  // Validated by the rules that read them (reachability, NAT, VPN): identity fields only here.
+  RouteTables: idOnly('RouteTableId'),
+  InternetGateways: idOnly('InternetGatewayId'),
+  EgressOnlyInternetGateways: idOnly('EgressOnlyInternetGatewayId'),
+  NatGateways: idOnly('NatGatewayId'),
+  Reservations: z.array(obj({})).optional(),
+  FlowLogs: idOnly('FlowLogId'),
+  VpnConnections: idOnly('VpnConnectionId'),
+  VpnGateways: idOnly('VpnGatewayId'),
+  CustomerGateways: idOnly('CustomerGatewayId'),
+  ClientVpnEndpoints: idOnly('ClientVpnEndpointId'),
+  AuthorizationRules: z.array(obj({ ClientVpnEndpointId: str })).optional(),
+});
+
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
+export type IpPermission = z.infer<typeof IpPermissionSchema>;
+export type SecurityGroupRule = z.infer<typeof SecurityGroupRuleSchema>;
+export type NetworkAcl = z.infer<typeof NetworkAclSchema>;
+export type NaclEntry = z.infer<typeof NaclEntrySchema>;
+export type Vpc = z.infer<typeof VpcSchema>;
+export type Subnet = z.infer<typeof SubnetSchema>;
+export type NetworkInterface = z.infer<typeof NetworkInterfaceSchema>;
+export type Tag = z.infer<typeof TagSchema>;
+export type SnapshotKey = Exclude<keyof Snapshot, 'AccountId' | 'Region'>;

@@ -1,0 +1,36 @@
+import type { Finding } from '../engine/types';
+import { type Summary, severityRank } from './summary';
+
+/** Failures (and errors), worst first, as aligned columns, then one summary line. */
+export function formatTable(findings: readonly Finding[], summary: Summary): string {
+  const shown = findings
+    .filter((f) => f.status === 'FAIL' || f.status === 'ERROR')
+    .sort(
+      (a, b) =>
+        severityRank(b.severity) - severityRank(a.severity) ||
+        a.ruleId.localeCompare(b.ruleId) ||
+        a.resourceId.localeCompare(b.resourceId),
+    );
+  const rows = shown.map((f) => [f.status === 'ERROR' ? 'ERROR' : f.severity, f.ruleId, f.resourceId, f.message]);
+  const lines: string[] = [];
+  if (rows.length > 0) {
+    const header = ['SEVERITY', 'RULE', 'RESOURCE', 'MESSAGE'];
+    const widths = [0, 1, 2].map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
+    const line = (r: string[]) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell)).join('  ');
+    lines.push(line(header), ...rows.map(line), '');
+  }
+  lines.push(summaryLine(summary));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryLine(s: Summary): string {
+  const bySev = Object.entries(s.failedBySeverity)
+    .filter(([, n]) => n > 0)
+    .reverse()
+    .map(([sev, n]) => `${n} ${sev.toLowerCase()}`);
+  const failed = `${s.byStatus.FAIL} failed${bySev.length ? ` (${bySev.join(', ')})` : ''}`;
+  return (
+    `${failed}, ${s.byStatus.PASS} passed, ${s.byStatus.NOT_APPLICABLE} not applicable, ${s.byStatus.ERROR} errors` +
+    ` - ${s.rules} rules on ${s.resources} resources`
+  );
+}

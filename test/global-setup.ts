@@ -1,0 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Builds the CLI bundle the process-level tests run, and removes CDK temp output afterwards. */
+export function setup(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+}
+
+export function teardown(): void {
+  for (const dir of [tmpdir(), process.cwd()]) {
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('cdk.out') || name.startsWith('cdk-test-')) rmSync(join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
