@@ -1,9 +1,8 @@
-// Bundles the CLI into one CommonJS file so `vpc-auditor` starts without compiling TypeScript.
+// Bundles the CLI (and the engine, for the benchmark) into single CommonJS files, so
+// `vpc-auditor` starts without compiling TypeScript.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['bin/cli.ts'],
-  outfile: 'dist/cli.cjs',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -12,4 +11,9 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-});
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['bin/cli.ts'], outfile: 'dist/cli.cjs' }),
+  build({ ...common, entryPoints: ['rules/index.ts'], outfile: 'dist/engine.cjs' }),
+]);

@@ -86,26 +86,60 @@ export class AddressSet {
   toCidrs(): string[] {
     const out: string[] = [];
     for (let i = 0; i < this.v4.length; i += 2) {
-      for (const [base, prefix] of blocks(BigInt(this.v4[i]), BigInt(this.v4[i + 1]), 32)) {
-        out.push(`${formatIpv4(Number(base))}/${prefix}`);
-      }
+      for (const [base, prefix] of ipv4Blocks(this.v4[i], this.v4[i + 1])) out.push(`${formatIpv4(base)}/${prefix}`);
     }
     for (let i = 0; i < this.v6.length; i += 2) {
-      for (const [base, prefix] of blocks(this.v6[i], this.v6[i + 1], 128)) out.push(`${formatIpv6(base)}/${prefix}`);
+      for (const [base, prefix] of ipv6Blocks(this.v6[i], this.v6[i + 1])) out.push(`${formatIpv6(base)}/${prefix}`);
     }
     return out;
   }
 
-  /** A short human form for evidence: at most `max` CIDRs, then a count of the rest. */
+  /**
+   * A short human form for evidence, per family: the blocks, or "all IPv4 except …" when the
+   * complement is shorter (a deny carved out of 0.0.0.0/0 reads as such), capped at `max` items.
+   */
   describe(max = 8): string[] {
-    const cidrs = this.toCidrs();
-    if (cidrs.length <= max) return cidrs;
-    return [...cidrs.slice(0, max), `… ${cidrs.length - max} more blocks`];
+    const out: string[] = [];
+    const families: Array<[string, AddressSet, AddressSet]> = [
+      ['IPv4', AddressSet.of(this.v4, []), AddressSet.of([0, IPV4_MAX], [])],
+      ['IPv6', AddressSet.of([], this.v6), AddressSet.of([], [0n, IPV6_MAX])],
+    ];
+    for (const [name, part, universe] of families) {
+      if (part.isEmpty()) continue;
+      const missing = universe.subtract(part);
+      const direct = part.intervalCount();
+      if (missing.intervalCount() < direct || missing.isEmpty()) {
+        const holes = missing.toCidrs();
+        out.push(holes.length === 0 ? `all ${name}` : `all ${name} except ${capped(holes, max).join(', ')}`);
+      } else {
+        out.push(...capped(part.toCidrs(), max));
+      }
+    }
+    return out;
+  }
+
+  private intervalCount(): number {
+    return (this.v4.length + this.v6.length) / 2;
   }
 }
 
-/** Splits [lo, hi] into maximal aligned CIDR blocks. */
-function* blocks(lo: bigint, hi: bigint, bits: number): Generator<[bigint, number]> {
+function capped(items: string[], max: number): string[] {
+  return items.length <= max ? items : [...items.slice(0, max), `… ${items.length - max} more blocks`];
+}
+
+/** Splits [lo, hi] into maximal aligned IPv4 blocks (plain numbers: exact below 2^53). */
+function* ipv4Blocks(lo: number, hi: number): Generator<[number, number]> {
+  while (lo <= hi) {
+    let size = 1;
+    while (size < 2 ** 32 && lo % (size * 2) === 0 && lo + size * 2 - 1 <= hi) size *= 2;
+    yield [lo, 32 - Math.log2(size)];
+    lo += size;
+  }
+}
+
+/** Splits [lo, hi] into maximal aligned IPv6 blocks. */
+function* ipv6Blocks(lo: bigint, hi: bigint): Generator<[bigint, number]> {
+  const bits = 128;
   while (lo <= hi) {
     let size = 0; // log2 of the block size
     while (size < bits && ((lo >> BigInt(size)) & 1n) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= hi) size++;

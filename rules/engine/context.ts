@@ -9,7 +9,9 @@ import type { Settings } from './settings';
  */
 export class EvaluationContext {
   readonly exposure: ExposurePolicy;
-  private readonly memos = new WeakMap<object, Map<string, unknown>>();
+  // A Map, not a WeakMap: it lives only as long as one evaluation, and a WeakMap's ephemeron
+  // table costs every young-generation GC extra work.
+  private readonly memos = new Map<object, Map<string, unknown>>();
 
   constructor(
     readonly model: SnapshotModel,

@@ -7,15 +7,33 @@ export type Exemption =
   | { exempt: true; value: string; until?: string }
   | { exempt: false; lapsed?: { value: string; until: string; reason: string } };
 
+/** The exemption tags of one resource, read once and asked about each rule. */
+export interface ExemptionTags {
+  value: string;
+  all: boolean;
+  ruleIds: Set<string>;
+  until?: string;
+}
+
+export function readExemptionTags(tags: Tag[] | undefined): ExemptionTags | undefined {
+  const value = tagValue(tags, EXEMPT_TAG);
+  if (value === undefined) return undefined;
+  const names = value.split(',').map((s) => s.trim().toLowerCase());
+  return { value, all: names.includes('all'), ruleIds: new Set(names), until: tagValue(tags, EXEMPT_UNTIL_TAG) };
+}
+
 /**
  * Reads the exemption tags (design.md "Tags"). `all` or a comma list naming the rule exempts it
  * until `exempt-until` has passed. A date-only `exempt-until` covers that whole UTC day. An
  * unreadable date exempts nothing: an exemption must never outlive what its author wrote.
  */
 export function exemptionFor(tags: Tag[] | undefined, ruleId: string, now: Date): Exemption {
-  const value = tagValue(tags, EXEMPT_TAG);
-  if (value === undefined || !namesRule(value, ruleId)) return { exempt: false };
-  const until = tagValue(tags, EXEMPT_UNTIL_TAG);
+  return exemptionOf(readExemptionTags(tags), ruleId, now);
+}
+
+export function exemptionOf(read: ExemptionTags | undefined, ruleId: string, now: Date): Exemption {
+  if (read === undefined || !(read.all || read.ruleIds.has(ruleId))) return { exempt: false };
+  const { value, until } = read;
   if (until === undefined) return { exempt: true, value };
   const expiry = expiryOf(until);
   if (expiry === null) return { exempt: false, lapsed: { value, until, reason: `${EXEMPT_UNTIL_TAG} is not an ISO date` } };
@@ -25,10 +43,8 @@ export function exemptionFor(tags: Tag[] | undefined, ruleId: string, now: Date)
 
 /** True when the tag says `all` or lists the rule id (case and spaces ignored). */
 export function namesRule(value: string, ruleId: string): boolean {
-  return value
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .some((s) => s === 'all' || s === ruleId);
+  const read = readExemptionTags([{ Key: EXEMPT_TAG, Value: value }]);
+  return read !== undefined && (read.all || read.ruleIds.has(ruleId));
 }
 
 export function isExemptFromAll(tags: Tag[] | undefined): boolean {
@@ -36,7 +52,9 @@ export function isExemptFromAll(tags: Tag[] | undefined): boolean {
 }
 
 function tagValue(tags: Tag[] | undefined, key: string): string | undefined {
-  return tags?.find((t) => t.Key === key)?.Value;
+  if (!tags) return undefined;
+  for (const t of tags) if (t.Key === key) return t.Value;
+  return undefined;
 }
 
 /** Epoch ms at which the exemption lapses, or null when the value is not an ISO date. */

@@ -1,6 +1,5 @@
 import { AddressSet } from './address-set';
-import { CATCH_ALL_RULE_NUMBERS, type Entry, matches, NaclDirection, probePort } from './nacl';
-import { hasPorts, type PortRange } from './protocols';
+import { CATCH_ALL_RULE_NUMBERS, type Entry, matches, type NaclDirection, probePort } from './nacl';
 
 export interface Shadowed {
   ruleNumber: number;
@@ -8,56 +7,51 @@ export interface Shadowed {
 }
 
 /**
- * Entries that can never be the first match: every address, protocol and port they cover is
- * decided by earlier entries (catalog.md nacl-no-shadowed-entries). The catch-alls are skipped.
+ * Entries that can never be the first match (catalog.md nacl-no-shadowed-entries): an entry
+ * that decides nothing in any class of the decision map. Its shadowers are the entries that
+ * decide its addresses in the classes it covers. The catch-alls are skipped.
  */
 export function shadowedEntries(direction: NaclDirection): Shadowed[] {
+  const classes = direction.classes();
+  const deciding = new Set<Entry>();
+  for (const c of classes) for (const h of c.hits) deciding.add(h.entry);
   const out: Shadowed[] = [];
-  const all = direction.entries;
-  for (let i = 0; i < all.length; i++) {
-    const entry = all[i];
-    if (CATCH_ALL_RULE_NUMBERS.has(entry.ruleNumber) || i === 0) continue;
-    const earlier = all.slice(0, i);
-    const by = shadowersOf(entry, earlier);
+  for (const entry of direction.entries) {
+    if (CATCH_ALL_RULE_NUMBERS.has(entry.ruleNumber) || deciding.has(entry) || entry.addresses.isEmpty()) continue;
+    const by = entry.icmp ? icmpShadowers(entry, direction.entries) : shadowers(entry, direction);
     if (by) out.push({ ruleNumber: entry.ruleNumber, shadowedBy: by });
   }
   return out;
 }
 
-/** The earlier entries that together decide everything `entry` covers, or null if some is left. */
-function shadowersOf(entry: Entry, earlier: readonly Entry[]): number[] | null {
+function shadowers(entry: Entry, direction: NaclDirection): number[] {
   const by = new Set<number>();
-  for (const probe of domainProbes(entry, earlier)) {
-    let decided = AddressSet.EMPTY;
-    for (const e of earlier) {
-      if (!probe.match(e) || e.addresses.intersect(entry.addresses).isEmpty()) continue;
-      decided = decided.union(e.addresses);
-      by.add(e.ruleNumber);
-    }
-    if (!entry.addresses.isSubsetOf(decided)) return null;
+  for (const c of direction.classes()) {
+    if (!matches(entry, c.protocol, probePort(c.protocol, c.range))) continue;
+    for (const h of c.hits) if (!h.addresses.intersect(entry.addresses).isEmpty()) by.add(h.entry.ruleNumber);
   }
   return [...by].sort((a, b) => a - b);
 }
 
-/** Probes that together stand for every packet the entry can match. */
-function domainProbes(entry: Entry, earlier: readonly Entry[]): Array<{ match(e: Entry): boolean }> {
-  const before = new NaclDirection(earlier);
-  const probe = (protocol: number, range: PortRange) => ({
-    match: (e: Entry) => matches(e, protocol, probePort(protocol, range)),
-  });
-  if (entry.protocol === -1) return before.probes().map((p) => probe(p.protocol, p.range));
-  if (hasPorts(entry.protocol)) return before.pieces(entry.protocol, entry.ports).map((r) => probe(entry.protocol, r));
+/**
+ * An icmp entry naming one type covers part of a class (classes do not split icmp by type), so
+ * it is decided here directly: shadowed when earlier entries covering that type and code hold
+ * all its addresses. Returns null when it can take effect.
+ */
+function icmpShadowers(entry: Entry, entries: readonly Entry[]): number[] | null {
   const icmp = entry.icmp;
-  if (icmp) {
-    // One icmp type (and maybe code): covered by an entry for all of the protocol or for that type.
-    return [
-      {
-        match: (e: Entry) =>
-          e.protocol === -1 ||
-          (e.protocol === entry.protocol &&
-            (e.icmp === undefined || (e.icmp.type === icmp.type && (e.icmp.code === -1 || e.icmp.code === icmp.code)))),
-      },
-    ];
+  if (!icmp) return null;
+  let decided = AddressSet.EMPTY;
+  const by: number[] = [];
+  for (const e of entries) {
+    if (e === entry) break;
+    const covers =
+      e.protocol === -1 ||
+      (e.protocol === entry.protocol &&
+        (e.icmp === undefined || (e.icmp.type === icmp.type && (e.icmp.code === -1 || e.icmp.code === icmp.code))));
+    if (!covers || e.addresses.intersect(entry.addresses).subtract(decided).isEmpty()) continue;
+    decided = decided.union(e.addresses);
+    by.push(e.ruleNumber);
   }
-  return [probe(entry.protocol, { from: 0, to: 65535 })];
+  return entry.addresses.isSubsetOf(decided) ? by : null;
 }

@@ -56,8 +56,27 @@ export function matches(entry: Entry, protocol: number, port: number): boolean {
   return entry.icmp === undefined;
 }
 
+/**
+ * One class of traffic: a protocol and a port range over which every address is decided by the
+ * same entries. The classes of a direction partition all traffic, so anything about "all
+ * traffic" is a question over a few dozen classes, not 256 protocols x 65536 ports.
+ */
+export interface TrafficClass {
+  protocol: number;
+  range: PortRange;
+  /** First matches, in rule order: which entry decides which addresses. */
+  hits: Hit[];
+}
+
 /** A NACL's entries of one direction in evaluation order (ascending RuleNumber). */
 export class NaclDirection {
+  private readonly fullPieces = new Map<number, PortRange[]>();
+  private classList?: TrafficClass[];
+  private readonly byProtocol = new Map<number, TrafficClass[]>();
+  private readonly allowedByClass = new Map<TrafficClass, AddressSet>();
+  /** The class standing for every protocol no entry names. */
+  private otherClass?: TrafficClass;
+
   constructor(readonly entries: readonly Entry[]) {}
 
   /** First-match evaluation for every address at once: which entry decides which addresses. */
@@ -75,10 +94,56 @@ export class NaclDirection {
     return hits;
   }
 
+  /**
+   * The decision map: every class of traffic with its first matches, computed once per NACL
+   * direction and shared by all rules (tcp/udp cut at every entry boundary, each protocol an
+   * entry names, and one class standing for every protocol no entry names).
+   */
+  classes(): TrafficClass[] {
+    if (!this.classList) {
+      const probes = this.probes();
+      this.classList = probes.map(({ protocol, range }) => ({
+        protocol,
+        range,
+        hits: this.firstMatches(protocol, probePort(protocol, range)),
+      }));
+      const last = probes[probes.length - 1];
+      if (last?.other) this.otherClass = this.classList[this.classList.length - 1];
+      for (const c of this.classList) {
+        if (c === this.otherClass) continue;
+        const list = this.byProtocol.get(c.protocol);
+        if (list) list.push(c);
+        else this.byProtocol.set(c.protocol, [c]);
+      }
+    }
+    return this.classList;
+  }
+
+  /** The class holding (protocol, port); a protocol no entry names falls in the "other" class. */
+  classOf(protocol: number, port: number): TrafficClass {
+    const list = this.classesOf(protocol);
+    if (list.length === 1 || !hasPorts(protocol)) return list[0];
+    return list.find((c) => c.range.from <= port && port <= c.range.to) ?? list[0];
+  }
+
+  /** Classes of one protocol (tcp/udp: its port pieces, in port order). */
+  classesOf(protocol: number): TrafficClass[] {
+    const all = this.classes();
+    const named = this.byProtocol.get(protocol);
+    if (named) return named;
+    return [this.otherClass ?? all[all.length - 1]];
+  }
+
   /** The addresses allowed for (protocol, port); no match = deny. */
   allowed(protocol: number, port: number): { addresses: AddressSet; hits: Hit[] } {
-    const hits = this.firstMatches(protocol, port).filter((h) => h.entry.allow);
-    return { addresses: unionOf(hits), hits };
+    const c = this.classOf(protocol, port);
+    const hits = c.hits.filter((h) => h.entry.allow);
+    let addresses = this.allowedByClass.get(c);
+    if (!addresses) {
+      addresses = unionOf(hits);
+      this.allowedByClass.set(c, addresses);
+    }
+    return { addresses, hits };
   }
 
   /**
@@ -87,6 +152,15 @@ export class NaclDirection {
    */
   pieces(protocol: number, range: PortRange = ALL_PORTS): PortRange[] {
     if (!hasPorts(protocol)) return [range];
+    if (range === ALL_PORTS) {
+      let all = this.fullPieces.get(protocol);
+      if (!all) this.fullPieces.set(protocol, (all = this.cut(protocol, range)));
+      return all;
+    }
+    return this.cut(protocol, range);
+  }
+
+  private cut(protocol: number, range: PortRange): PortRange[] {
     const cuts = new Set<number>([range.from]);
     for (const e of this.entries) {
       if (e.protocol !== protocol) continue;
@@ -98,14 +172,14 @@ export class NaclDirection {
   }
 
   /** One probe per class of traffic: tcp/udp pieces, each protocol named, and any other protocol. */
-  probes(): Array<{ protocol: number; range: PortRange }> {
+  probes(): Array<{ protocol: number; range: PortRange; other?: true }> {
     const named = new Set<number>(this.entries.map((e) => e.protocol).filter((p) => p !== -1));
     named.add(6);
     named.add(17);
-    const out: Array<{ protocol: number; range: PortRange }> = [];
+    const out: Array<{ protocol: number; range: PortRange; other?: true }> = [];
     for (const protocol of named) for (const range of this.pieces(protocol)) out.push({ protocol, range });
     const other = firstUnnamedProtocol(named);
-    if (other !== undefined) out.push({ protocol: other, range: ALL_PORTS });
+    if (other !== undefined) out.push({ protocol: other, range: ALL_PORTS, other: true });
     return out;
   }
 }

@@ -1,4 +1,5 @@
 import { AddressSet } from './address-set';
+import { parseCidr, parseIpv4CidrPacked } from './cidr';
 
 /** catalog.md "Public address": every IPv4 address but these; for IPv6, 2000::/3 only. */
 export const NON_PUBLIC_IPV4 = [
@@ -16,6 +17,19 @@ export const PUBLIC_ADDRESSES = AddressSet.fromCidrs(['0.0.0.0/0', '2000::/3']).
   AddressSet.fromCidrs(NON_PUBLIC_IPV4),
 );
 
+/** Whether [lo, hi] meets any interval of a flat canonical list (binary search). */
+function overlapsAny(list: readonly number[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = list.length / 2 - 1;
+  while (a <= b) {
+    const mid = (a + b) >> 1;
+    if (list[2 * mid + 1] < lo) a = mid + 1;
+    else if (list[2 * mid] > hi) b = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 export interface InternetMinPrefix {
   ipv4: number;
   ipv6: number;
@@ -29,6 +43,7 @@ export class ExposurePolicy {
   readonly publicAddresses: AddressSet;
   private readonly minIpv4: number;
   private readonly minIpv6: bigint;
+  private readonly publicByCidr = new Map<string, AddressSet>();
 
   constructor(trustedCidrs: readonly string[], minPrefix: InternetMinPrefix) {
     this.publicAddresses = PUBLIC_ADDRESSES.subtract(AddressSet.fromCidrs(trustedCidrs));
@@ -39,6 +54,26 @@ export class ExposurePolicy {
   /** The public, untrusted part of a set: the only part that can make it internet-open. */
   publicPart(set: AddressSet): AddressSet {
     return set.intersect(this.publicAddresses);
+  }
+
+  /**
+   * Public part of one CIDR block. Most blocks in an inventory are private and distinct: they
+   * answer EMPTY without allocating. Public ones (0.0.0.0/0 and friends) repeat, so are cached.
+   */
+  publicPartOfCidr(cidr: string): AddressSet {
+    const packed = parseIpv4CidrPacked(cidr);
+    if (packed >= 0) {
+      const prefix = packed % 64;
+      const lo = (packed - prefix) / 64;
+      if (!overlapsAny(this.publicAddresses.v4, lo, lo + 2 ** (32 - prefix) - 1)) return AddressSet.EMPTY;
+    }
+    let pub = this.publicByCidr.get(cidr);
+    if (pub) return pub;
+    const parsed = parseCidr(cidr);
+    if (!parsed) throw new Error(`not a CIDR block: ${cidr}`);
+    pub = this.publicPart(AddressSet.fromCidr(parsed));
+    this.publicByCidr.set(cidr, pub);
+    return pub;
   }
 
   isInternetOpen(set: AddressSet): boolean {

@@ -10,28 +10,37 @@ export interface PublicRule {
   addresses: AddressSet;
 }
 
+export interface OpenRange {
+  protocol: number;
+  range: PortRange;
+  /** Public part of the source set over the range. */
+  addresses: AddressSet;
+  rules: SgRule[];
+}
+
 export interface DirectionExposure {
   rules: SgRule[];
   publicRules: PublicRule[];
   /** Customer prefix lists whose entries the snapshot lacks (they add nothing, catalog.md). */
   unresolvedPrefixLists: string[];
+  /**
+   * False when even the union of every public source is not internet-open: then no port can be,
+   * and every port check is decided without looking further (most groups in an account).
+   */
+  canBeOpen: boolean;
+  /** Internet-open ranges per protocol, computed on first use (only groups that can be open). */
+  openByProtocol?: Map<number, OpenRange[]>;
 }
 
-export interface OpenRange {
-  protocol: number;
-  range: PortRange;
-  addresses: AddressSet;
-  rules: SgRule[];
-}
-
-/** The addresses a rule's source names: CIDR, or a customer prefix list's entries. */
-export function ruleAddresses(rule: SgRule, ctx: EvaluationContext): { addresses: AddressSet; unresolved?: string } {
-  if (rule.cidr) return { addresses: AddressSet.fromCidrs([rule.cidr]) };
+/** The public part of a rule's source: CIDR, or a customer prefix list's entries. */
+function publicSource(rule: SgRule, ctx: EvaluationContext): { addresses: AddressSet; unresolved?: string } {
+  if (rule.cidr) return { addresses: ctx.exposure.publicPartOfCidr(rule.cidr) };
   if (rule.prefixListId) {
     const pl = ctx.model.prefixList(rule.prefixListId);
     if (pl.awsManaged) return { addresses: AddressSet.EMPTY };
     if (!pl.cidrs) return { addresses: AddressSet.EMPTY, unresolved: pl.id };
-    return { addresses: AddressSet.fromCidrs(pl.cidrs) };
+    const cidrs = pl.cidrs;
+    return { addresses: ctx.memo(pl, 'public', () => ctx.exposure.publicPart(AddressSet.fromCidrs(cidrs))) };
   }
   return { addresses: AddressSet.EMPTY }; // a group reference adds no address
 }
@@ -39,25 +48,27 @@ export function ruleAddresses(rule: SgRule, ctx: EvaluationContext): { addresses
 /** Ingress or egress of a group, reduced to what can make it internet-open. Memoized per run. */
 export function directionExposure(group: SecurityGroup, egress: boolean, ctx: EvaluationContext): DirectionExposure {
   return ctx.memo(group, egress ? 'egress' : 'ingress', () => {
-    const { ingress, egress: out } = ctx.model.rulesOf(group);
-    const rules = egress ? out : ingress;
+    const both = ctx.model.rulesOf(group);
+    const rules = egress ? both.egress : both.ingress;
     const publicRules: PublicRule[] = [];
-    const unresolved = new Set<string>();
+    const unresolved: string[] = [];
+    let all = AddressSet.EMPTY;
     for (const rule of rules) {
-      const { addresses, unresolved: pl } = ruleAddresses(rule, ctx);
-      if (pl) unresolved.add(pl);
-      const pub = ctx.exposure.publicPart(addresses);
-      if (!pub.isEmpty()) publicRules.push({ rule, addresses: pub });
+      const { addresses, unresolved: pl } = publicSource(rule, ctx);
+      if (pl && !unresolved.includes(pl)) unresolved.push(pl);
+      if (addresses.isEmpty()) continue;
+      publicRules.push({ rule, addresses });
+      all = all.union(addresses);
     }
-    return { rules, publicRules, unresolvedPrefixLists: [...unresolved] };
+    return { rules, publicRules, unresolvedPrefixLists: unresolved, canBeOpen: ctx.exposure.isInternetOpenPublic(all) };
   });
 }
 
-/** The public part of the source set of (protocol, port), and the rules that make it up. */
-export function sourceSet(exp: DirectionExposure, protocol: number, port: number): { addresses: AddressSet; rules: SgRule[] } {
+/** Union of the public sources of the rules covering (protocol, port), and those rules. */
+function sourceSet(candidates: readonly PublicRule[], protocol: number, port: number): { addresses: AddressSet; rules: SgRule[] } {
   let addresses = AddressSet.EMPTY;
   const rules: SgRule[] = [];
-  for (const p of exp.publicRules) {
+  for (const p of candidates) {
     if (!covers(p.rule, protocol, port)) continue;
     addresses = addresses.union(p.addresses);
     rules.push(p.rule);
@@ -67,13 +78,25 @@ export function sourceSet(exp: DirectionExposure, protocol: number, port: number
 
 /**
  * Port ranges of `protocol` whose source set is internet-open, computed exactly: the port space
- * is cut at every rule boundary and each piece is decided once (no port sampling).
+ * is cut at every rule boundary and each piece is decided once (no port sampling). "-1" as the
+ * protocol asks about protocols no rule names, which only "-1" rules cover.
  */
 export function openRanges(exp: DirectionExposure, protocol: number, ctx: EvaluationContext): OpenRange[] {
+  if (!exp.canBeOpen) return [];
+  exp.openByProtocol ??= new Map();
+  let cached = exp.openByProtocol.get(protocol);
+  if (!cached) {
+    cached = computeOpenRanges(exp, protocol, ctx);
+    exp.openByProtocol.set(protocol, cached);
+  }
+  return cached;
+}
+
+function computeOpenRanges(exp: DirectionExposure, protocol: number, ctx: EvaluationContext): OpenRange[] {
   const relevant = exp.publicRules.filter((p) => p.rule.protocol === -1 || p.rule.protocol === protocol);
   if (relevant.length === 0) return [];
   if (!hasPorts(protocol)) {
-    const { addresses, rules } = sourceSet(exp, protocol, 0);
+    const { addresses, rules } = sourceSet(relevant, protocol, 0);
     return ctx.exposure.isInternetOpenPublic(addresses) ? [{ protocol, range: { from: 0, to: 65535 }, addresses, rules }] : [];
   }
   const cuts = new Set<number>([0]);
@@ -85,7 +108,7 @@ export function openRanges(exp: DirectionExposure, protocol: number, ctx: Evalua
   const out: OpenRange[] = [];
   for (let i = 0; i < starts.length; i++) {
     const range = { from: starts[i], to: i + 1 < starts.length ? starts[i + 1] - 1 : 65535 };
-    const { addresses, rules } = sourceSet({ ...exp, publicRules: relevant }, protocol, range.from);
+    const { addresses, rules } = sourceSet(relevant, protocol, range.from);
     if (!ctx.exposure.isInternetOpenPublic(addresses)) continue;
     const last = out[out.length - 1];
     if (last && last.range.to + 1 === range.from && last.addresses.equals(addresses)) last.range.to = range.to;
@@ -94,19 +117,31 @@ export function openRanges(exp: DirectionExposure, protocol: number, ctx: Evalua
   return out;
 }
 
+/** The open range holding (protocol, port), if that port is internet-open. */
+export function openAt(exp: DirectionExposure, protocol: number, port: number, ctx: EvaluationContext): OpenRange | undefined {
+  if (!exp.canBeOpen) return undefined;
+  return openRanges(exp, protocol, ctx).find((o) => o.range.from <= port && port <= o.range.to);
+}
+
 /** Open ranges over tcp, udp and every other protocol a public rule names ("-1" = all). */
 export function allOpenRanges(exp: DirectionExposure, ctx: EvaluationContext): OpenRange[] {
+  if (!exp.canBeOpen) return [];
   const protocols = new Set<number>([TCP, UDP]);
   for (const p of exp.publicRules) protocols.add(p.rule.protocol);
   return [...protocols].flatMap((proto) => openRanges(exp, proto, ctx));
 }
 
+/** The sources as the rules wrote them (0.0.0.0/0, pl-…), for messages and evidence. */
+export function sourcesOf(rules: readonly SgRule[]): string[] {
+  return [...new Set(rules.map(sourceText))];
+}
+
 /** Evidence form of a rule: id when known, protocol, ports, source. */
 export function describeRule(rule: SgRule): Record<string, unknown> {
-  return {
-    ...(rule.ruleId ? { ruleId: rule.ruleId } : {}),
-    protocol: protocolLabel(rule.protocol),
-    ...(hasPorts(rule.protocol) ? { ports: `${rule.ports.from}-${rule.ports.to}` } : {}),
-    source: sourceText(rule),
-  };
+  const out: Record<string, unknown> = {};
+  if (rule.ruleId) out.ruleId = rule.ruleId;
+  out.protocol = protocolLabel(rule.protocol);
+  if (hasPorts(rule.protocol)) out.ports = `${rule.ports.from}-${rule.ports.to}`;
+  out.source = sourceText(rule);
+  return out;
 }

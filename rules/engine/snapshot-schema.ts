@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { isCidrOf } from './cidr';
-import { protocolNumber } from './protocols';
 
 /**
  * The snapshot contract (design.md): the union of `aws ec2 describe-*` outputs, key for key.
@@ -9,12 +7,16 @@ import { protocolNumber } from './protocols';
  */
 const str = z.string();
 const int = z.number().int();
-const cidr4 = z.string().refine((s) => isCidrOf('ipv4', s), 'expected an IPv4 CIDR block');
-const cidr6 = z.string().refine((s) => isCidrOf('ipv6', s), 'expected an IPv6 CIDR block');
-const cidrAny = z.string().refine((s) => isCidrOf('ipv4', s) || isCidrOf('ipv6', s), 'expected a CIDR block');
+// Checks are formats and patterns, never refinements: they must survive z.toJSONSchema so the
+// compiled validator (parse-snapshot.ts) enforces exactly what this schema says.
+const cidr4 = z.cidrv4({ error: 'expected an IPv4 CIDR block such as 10.0.0.0/16' });
+const cidr6 = z.cidrv6({ error: 'expected an IPv6 CIDR block such as 2001:db8::/32' });
+const cidrAny = z.union([cidr4, cidr6], { error: 'expected a CIDR block' });
 const protocol = z
   .string()
-  .refine((s) => protocolNumber(s) !== null, 'expected a protocol: "-1", tcp, udp, icmp, icmpv6 or a number 0-255');
+  .regex(/^(-1|tcp|udp|icmp|icmpv6|all|25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/, {
+    error: 'expected a protocol: "-1", tcp, udp, icmp, icmpv6 or a number 0-255',
+  });
 const obj = z.looseObject;
 const list = <T extends z.ZodType>(item: T) => z.array(item).optional();
 

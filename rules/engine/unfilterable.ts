@@ -1,5 +1,6 @@
 import { AddressSet } from './address-set';
-import { formatIpv4, parseCidr } from './cidr';
+import { formatIpv4, parseCidr, parseIpv4CidrPacked } from './cidr';
+import type { EvaluationContext } from './context';
 import type { Vpc } from './snapshot-schema';
 
 /**
@@ -23,7 +24,23 @@ export function vpcDnsAddress(vpc: Vpc): string | undefined {
   return c?.family === 'ipv4' ? `${formatIpv4(c.lo + 2)}/32` : undefined;
 }
 
-export function unfilterableSet(vpc: Vpc | undefined): AddressSet {
-  const dns = vpc ? vpcDnsAddress(vpc) : undefined;
-  return dns ? FIXED.union(AddressSet.fromCidrs([dns])) : FIXED;
+/** The unfilterable addresses for resources of a VPC; built once per VPC per evaluation. */
+export function unfilterableSet(vpc: Vpc | undefined, ctx: EvaluationContext): AddressSet {
+  if (!vpc) return FIXED;
+  return ctx.memo(vpc, 'unfilterable', () => {
+    const dns = vpcDnsAddress(vpc);
+    return dns ? FIXED.union(AddressSet.fromCidrs([dns])) : FIXED;
+  });
+}
+
+/**
+ * Whether a CIDR lies entirely in `targets`. Every unfilterable target is a single address, so
+ * only a /32 or /128 can; the common IPv4 case is decided without allocating.
+ */
+export function isUnfilterable(cidr: string, targets: AddressSet): boolean {
+  const packed = parseIpv4CidrPacked(cidr);
+  if (packed >= 0) return packed % 64 === 32 && targets.v4.length > 0 && AddressSet.of([(packed - 32) / 64, (packed - 32) / 64], []).isSubsetOf(targets);
+  if (!cidr.endsWith('/128')) return false;
+  const c = parseCidr(cidr);
+  return c !== null && c.family === 'ipv6' && AddressSet.fromCidr(c).isSubsetOf(targets);
 }

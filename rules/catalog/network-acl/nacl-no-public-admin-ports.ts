@@ -36,8 +36,9 @@ export default defineRule(
       openPorts.push({
         protocol: protocolLabel(protocol),
         port,
-        allowedFrom: pub.describe(),
-        allowedBy: hits.map((h) => h.entry.ruleNumber),
+        allowedFrom: addresses.describe(),
+        // Only the allows that admit public addresses: the ones a deny must go in front of.
+        allowedBy: hits.filter((h) => !ctx.exposure.publicPart(h.addresses).isEmpty()).map((h) => h.entry.ruleNumber),
       });
     }
     if (openPorts.length === 0) return pass('Inbound 22 and 3389 are not allowed from the internet.');

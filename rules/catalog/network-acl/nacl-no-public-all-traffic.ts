@@ -1,5 +1,5 @@
 import { AddressSet } from '../../engine/address-set';
-import { naclView, probePort } from '../../engine/nacl';
+import { naclView } from '../../engine/nacl';
 import { defineRule, fail, pass } from '../../engine/rule';
 import { NACL_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
 import { skipDefaultNacl } from './default-nacl';
@@ -28,8 +28,8 @@ export default defineRule(
     const { inbound } = naclView(nacl, ctx);
     let decidedByAllowAll = AddressSet.EMPTY;
     const ruleNumbers = new Set<number>();
-    for (const { protocol, range } of inbound.probes()) {
-      for (const hit of inbound.firstMatches(protocol, probePort(protocol, range))) {
+    for (const { hits } of inbound.classes()) {
+      for (const hit of hits) {
         if (!hit.entry.allow || hit.entry.protocol !== -1) continue;
         decidedByAllowAll = decidedByAllowAll.union(hit.addresses);
         ruleNumbers.add(hit.entry.ruleNumber);
@@ -40,7 +40,7 @@ export default defineRule(
     const rules = [...ruleNumbers].sort((a, b) => a - b);
     return fail(`All-traffic allow entries (rule ${rules.join(', ')}) admit the internet.`, {
       allowedBy: rules,
-      allowedFrom: pub.describe(),
+      allowedFrom: decidedByAllowAll.describe(),
     });
   },
 );

@@ -22,7 +22,7 @@ export default defineRule(
   },
   (nacl, ctx) => {
     const vpc = ctx.model.vpc(nacl.VpcId);
-    const targets = unfilterableSet(vpc);
+    const targets = unfilterableSet(vpc, ctx);
     const view = naclView(nacl, ctx);
     const ineffective = (['inbound', 'outbound'] as const).flatMap((direction) =>
       view[direction].entries

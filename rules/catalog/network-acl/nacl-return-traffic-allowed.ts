@@ -28,16 +28,20 @@ function pushRange(out: PortRange[], r: PortRange): void {
 function droppedReturn(forward: NaclDirection, back: NaclDirection, protocol: number, ctx: EvaluationContext) {
   let peers = AddressSet.EMPTY;
   const servicePorts: PortRange[] = [];
-  for (const piece of forward.pieces(protocol)) {
-    const pub = ctx.exposure.publicPart(forward.allowed(protocol, piece.from).addresses);
+  for (const c of forward.classesOf(protocol)) {
+    const pub = ctx.exposure.publicPart(forward.allowed(protocol, c.range.from).addresses);
     if (!ctx.exposure.isInternetOpenPublic(pub)) continue;
     peers = peers.union(pub);
-    pushRange(servicePorts, piece);
+    pushRange(servicePorts, c.range);
   }
   if (peers.isEmpty()) return null;
+  const eph = ctx.settings.ephemeralPorts;
   const missing: PortRange[] = [];
-  for (const piece of back.pieces(protocol, ctx.settings.ephemeralPorts)) {
-    if (!peers.isSubsetOf(back.allowed(protocol, piece.from).addresses)) pushRange(missing, piece);
+  for (const c of back.classesOf(protocol)) {
+    const from = Math.max(c.range.from, eph.from);
+    const to = Math.min(c.range.to, eph.to);
+    if (from > to) continue;
+    if (!peers.isSubsetOf(back.allowed(protocol, c.range.from).addresses)) pushRange(missing, { from, to });
   }
   return missing.length === 0 ? null : { servicePorts, missing };
 }

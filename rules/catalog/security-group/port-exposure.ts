@@ -1,6 +1,6 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass, type Rule } from '../../engine/rule';
-import { describeRule, directionExposure, sourceSet } from '../../engine/sg-exposure';
+import { describeRule, directionExposure, openAt, sourcesOf } from '../../engine/sg-exposure';
 import { protocolLabel } from '../../engine/protocols';
 import type { RuleMetadata } from '../../engine/types';
 import { SECURITY_GROUP_TRIGGERS } from '../triggers';
@@ -21,20 +21,21 @@ export function portExposureRule(
   return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_TRIGGERS, inputs: [] }, (group, ctx) => {
     const exp = directionExposure(group, false, ctx);
     const openPorts = [];
-    for (const { protocol, port } of portsToCheck(ctx)) {
-      const { addresses, rules } = sourceSet(exp, protocol, port);
-      if (!ctx.exposure.isInternetOpenPublic(addresses)) continue;
+    // The probes depend only on settings: built once per evaluation, not once per group.
+    for (const { protocol, port } of ctx.memo(meta, 'probes', () => portsToCheck(ctx))) {
+      const open = openAt(exp, protocol, port, ctx);
+      if (!open) continue;
       openPorts.push({
         protocol: protocolLabel(protocol),
         port,
-        publicSources: addresses.describe(),
-        rules: rules.map(describeRule),
+        sources: sourcesOf(open.rules),
+        rules: open.rules.map(describeRule),
       });
     }
     const extra = exp.unresolvedPrefixLists.length ? { unresolvedPrefixLists: exp.unresolvedPrefixLists } : {};
     if (openPorts.length === 0) return pass('No checked port is open to the internet.', extra);
     const list = openPorts.map((o) => `${o.protocol} ${o.port}`).join(', ');
-    const via = [...new Set(openPorts.flatMap((o) => o.rules.map((r) => String(r.ruleId ?? r.source))))].join(', ');
-    return fail(`Ingress open to the internet on ${list} (via ${via}).`, { openPorts, ...extra });
+    const from = [...new Set(openPorts.flatMap((o) => o.sources))].join(', ');
+    return fail(`Ingress open to the internet on ${list} from ${from}.`, { openPorts, ...extra });
   });
 }

@@ -1,7 +1,7 @@
 import { AddressSet } from '../../engine/address-set';
 import { hasPorts } from '../../engine/protocols';
 import { defineRule, fail, pass } from '../../engine/rule';
-import { describeRule, directionExposure } from '../../engine/sg-exposure';
+import { describeRule, directionExposure, sourcesOf } from '../../engine/sg-exposure';
 import type { SgRule } from '../../engine/sg-rules';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -35,8 +35,9 @@ export default defineRule(
     if (!ctx.exposure.isInternetOpenPublic(union)) {
       return pass('No all-ports ingress is open to the internet.');
     }
-    return fail(`All-ports ingress is open to the internet from ${union.describe(3).join(', ')}.`, {
-      publicSources: union.describe(),
+    const sources = sourcesOf(offending.map((p) => p.rule));
+    return fail(`All-ports ingress is open to the internet from ${sources.join(', ')}.`, {
+      sources,
       rules: offending.map((p) => describeRule(p.rule)),
     });
   },

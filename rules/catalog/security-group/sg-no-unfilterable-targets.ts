@@ -1,7 +1,6 @@
-import { AddressSet } from '../../engine/address-set';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { describeRule } from '../../engine/sg-exposure';
-import { unfilterableSet } from '../../engine/unfilterable';
+import { isUnfilterable, unfilterableSet } from '../../engine/unfilterable';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
 export default defineRule(
@@ -23,11 +22,9 @@ export default defineRule(
   },
   (group, ctx) => {
     const vpc = ctx.model.vpc(group.VpcId);
-    const targets = unfilterableSet(vpc);
+    const targets = unfilterableSet(vpc, ctx);
     const { ingress, egress } = ctx.model.rulesOf(group);
-    const ineffective = [...ingress, ...egress].filter(
-      (r) => r.cidr !== undefined && AddressSet.fromCidrs([r.cidr]).isSubsetOf(targets),
-    );
+    const ineffective = [...ingress, ...egress].filter((r) => r.cidr !== undefined && isUnfilterable(r.cidr, targets));
     if (ineffective.length > 0) {
       return fail(`${ineffective.length} rule(s) target addresses security groups do not filter.`, {
         rules: ineffective.map((r) => ({ direction: r.egress ? 'egress' : 'ingress', ...describeRule(r) })),

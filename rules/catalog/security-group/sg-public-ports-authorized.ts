@@ -1,6 +1,6 @@
 import { type PortRange, formatRange, protocolLabel, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { allOpenRanges, describeRule, directionExposure, type OpenRange } from '../../engine/sg-exposure';
+import { allOpenRanges, describeRule, directionExposure, type OpenRange, sourcesOf } from '../../engine/sg-exposure';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
 
 /** Parts of `range` not in the authorized port list. */
@@ -56,7 +56,7 @@ export default defineRule(
       unauthorized: unauthorized.map((u) => ({
         protocol: u.protocol,
         ports: u.ports,
-        publicSources: u.open.addresses.describe(),
+        sources: sourcesOf(u.open.rules),
         rules: u.open.rules.map(describeRule),
       })),
     });
