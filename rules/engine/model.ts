@@ -82,9 +82,12 @@ export class SnapshotModel {
   rulesOf(group: SecurityGroup): GroupRules {
     let cached = this.rulesCache.get(group.GroupId);
     if (!cached) {
-      const entries = (this.ruleEntries.get(group.GroupId) ?? []).map(fromSecurityGroupRule);
-      const ingress = entries.filter((r) => !r.egress);
-      const egress = entries.filter((r) => r.egress);
+      const ingress: SgRule[] = [];
+      const egress: SgRule[] = [];
+      for (const entry of this.ruleEntries.get(group.GroupId) ?? []) {
+        const rule = fromSecurityGroupRule(entry);
+        (rule.egress ? egress : ingress).push(rule);
+      }
       cached = {
         ingress: ingress.length > 0 ? ingress : fromIpPermissions(group, false),
         egress: egress.length > 0 ? egress : fromIpPermissions(group, true),

@@ -37,6 +37,6 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   for (const part of issue.path) {
     path += typeof part === 'number' ? `[${part}]` : path === '' ? String(part) : `.${String(part)}`;
   }
-  const message = issue.message.replace(/^Invalid input: /, '');
+  const message = issue.message.replace(/^Invalid (input|option): /, '');
   return path ? `${path}: ${message}` : message;
 }

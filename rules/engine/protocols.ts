@@ -10,6 +10,20 @@ const LABELS: Record<number, string> = { [TCP]: 'tcp', [UDP]: 'udp', [ICMP]: 'ic
 
 /** Returns the protocol number, or null for a value EC2 would not accept. */
 export function protocolNumber(text: string): number | null {
+  // The spellings EC2 prints, without allocating: this runs once per rule of an inventory.
+  switch (text) {
+    case 'tcp':
+    case '6':
+      return TCP;
+    case 'udp':
+    case '17':
+      return UDP;
+    case '-1':
+      return ALL_PROTOCOLS;
+    case 'icmp':
+    case '1':
+      return ICMP;
+  }
   const lower = text.toLowerCase();
   if (lower in NAMES) return NAMES[lower];
   if (!/^-?\d{1,3}$/.test(lower)) return null;
@@ -35,4 +49,21 @@ export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
 
 export function formatRange(r: PortRange): string {
   return r.from === r.to ? String(r.from) : `${r.from}-${r.to}`;
+}
+
+/** "tcp 20-23, 25, 3389; udp 137-139" from (protocol, port) pairs, for messages. */
+export function formatPortList(items: ReadonlyArray<{ protocol: string; port: number }>): string {
+  const byProtocol = new Map<string, number[]>();
+  for (const { protocol, port } of items) byProtocol.set(protocol, [...(byProtocol.get(protocol) ?? []), port]);
+  const parts: string[] = [];
+  for (const [protocol, ports] of byProtocol) {
+    const runs: PortRange[] = [];
+    for (const port of [...new Set(ports)].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      if (last && last.to + 1 === port) last.to = port;
+      else runs.push({ from: port, to: port });
+    }
+    parts.push(`${protocol} ${runs.map(formatRange).join(', ')}`);
+  }
+  return parts.join('; ');
 }

@@ -1,7 +1,7 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass, type Rule } from '../../engine/rule';
 import { describeRule, directionExposure, openAt, sourcesOf } from '../../engine/sg-exposure';
-import { protocolLabel } from '../../engine/protocols';
+import { formatPortList, protocolLabel } from '../../engine/protocols';
 import type { RuleMetadata } from '../../engine/types';
 import { SECURITY_GROUP_TRIGGERS } from '../triggers';
 
@@ -34,7 +34,7 @@ export function portExposureRule(
     }
     const extra = exp.unresolvedPrefixLists.length ? { unresolvedPrefixLists: exp.unresolvedPrefixLists } : {};
     if (openPorts.length === 0) return pass('No checked port is open to the internet.', extra);
-    const list = openPorts.map((o) => `${o.protocol} ${o.port}`).join(', ');
+    const list = formatPortList(openPorts);
     const from = [...new Set(openPorts.flatMap((o) => o.sources))].join(', ');
     return fail(`Ingress open to the internet on ${list} from ${from}.`, { openPorts, ...extra });
   });

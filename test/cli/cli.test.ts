@@ -1,0 +1,174 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../bin/cli/io';
+import { run } from '../../bin/cli/program';
+import { NOW, perm, sg } from '../helpers';
+
+const SAMPLE = 'examples/sample-account.json';
+
+/** Runs the CLI in-process against an in-memory file system. */
+function cli(args: string[], files: Record<string, unknown> = {}, isTty = false) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    readFile: (path) => {
+      if (path in files) return typeof files[path] === 'string' ? (files[path] as string) : JSON.stringify(files[path]);
+      const err = Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      throw err;
+    },
+    isTty,
+    now: () => NOW,
+  };
+  const code = run(args, io);
+  return { code, stdout, stderr };
+}
+
+const open22 = { AccountId: '111122223333', Region: 'eu-west-1', SecurityGroups: [sg('sg-open', [perm('tcp', 22, 22, '0.0.0.0/0')]), sg('sg-closed')] };
+const lowOnly = { SecurityGroups: [sg('sg-a'), sg('sg-b')], NetworkInterfaces: [] };
+
+describe('vpc-auditor audit', () => {
+  it('prints failures as a table with a summary line and exits 1 on a HIGH failure', () => {
+    // Act
+    const { code, stdout } = cli(['audit', '--snapshot', 's.json', '--format', 'table'], { 's.json': open22 });
+    // Assert
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^SEVERITY\s+RULE\s+RESOURCE\s+MESSAGE$/);
+    expect(stdout).toContain('sg-no-public-admin-ports');
+    expect(stdout).not.toMatch(/PASS|sg-closed/);
+    expect(lines.at(-1)).toMatch(/^\d+ failed \(\d+ high\), \d+ passed, \d+ not applicable, 0 errors - 14 rules on \d+ resources$/);
+  });
+
+  it('honours --fail-on: none never fails, LOW fails on LOW', () => {
+    expect(cli(['audit', '--snapshot', 's.json', '--fail-on', 'none'], { 's.json': open22 }).code).toBe(0);
+    expect(cli(['audit', '--snapshot', 's.json'], { 's.json': lowOnly }).code).toBe(0);
+    expect(cli(['audit', '--snapshot', 's.json', '--fail-on', 'low'], { 's.json': lowOnly }).code).toBe(1);
+  });
+
+  it('json lists every evaluation with the contract fields and a summary', () => {
+    const { code, stdout } = cli(['audit', '--snapshot', 's.json', '--format', 'json'], { 's.json': open22 });
+    const out = JSON.parse(stdout);
+    expect(code).toBe(1);
+    expect(out.findings.length).toBe(out.summary.findings);
+    expect(new Set(out.findings.map((f: { status: string }) => f.status))).toEqual(new Set(['PASS', 'FAIL', 'NOT_APPLICABLE']));
+    for (const f of out.findings) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['ruleId', 'resourceType', 'resourceId', 'status', 'severity', 'title', 'message', 'evidence', 'remediation']));
+    }
+    expect(out.summary.byStatus.FAIL).toBeGreaterThan(0);
+  });
+
+  it('defaults to json when stdout is not a terminal and to table when it is', () => {
+    expect(() => JSON.parse(cli(['audit', '--snapshot', 's.json'], { 's.json': open22 }).stdout)).not.toThrow();
+    expect(cli(['audit', '--snapshot', 's.json'], { 's.json': open22 }, true).stdout).toMatch(/^SEVERITY/);
+  });
+
+  it('asff prints BatchImportFindings-ready findings with stable ids and resource ARNs', () => {
+    const { stdout } = cli(['audit', '--snapshot', 's.json', '--format', 'asff', '--rules', 'sg-no-public-admin-ports'], { 's.json': open22 });
+    const findings = JSON.parse(stdout);
+    const failed = findings.find((f: { Resources: { Id: string }[] }) => f.Resources[0].Id.endsWith('sg-open'));
+    expect(failed).toMatchObject({
+      SchemaVersion: '2018-10-08',
+      Id: 'vpc-auditor/eu-west-1/111122223333/sg-no-public-admin-ports/sg-open',
+      ProductArn: 'arn:aws:securityhub:eu-west-1:111122223333:product/111122223333/default',
+      GeneratorId: 'sg-no-public-admin-ports',
+      AwsAccountId: '111122223333',
+      Severity: { Label: 'HIGH' },
+      Compliance: { Status: 'FAILED', RelatedRequirements: expect.arrayContaining(['aws-fsbp EC2.13', 'cis-aws-3.0 5.2']) },
+      RecordState: 'ACTIVE',
+      CreatedAt: NOW.toISOString(),
+      Resources: [{ Type: 'AwsEc2SecurityGroup', Id: 'arn:aws:ec2:eu-west-1:111122223333:security-group/sg-open', Partition: 'aws', Region: 'eu-west-1' }],
+    });
+    const passed = findings.find((f: { Resources: { Id: string }[] }) => f.Resources[0].Id.endsWith('sg-closed'));
+    expect(passed.Compliance.Status).toBe('PASSED');
+  });
+
+  it('asff without account and region stops with one line', () => {
+    const { code, stderr } = cli(['audit', '--snapshot', 's.json', '--format', 'asff'], { 's.json': { SecurityGroups: [{ GroupId: 'sg-1' }] } });
+    expect(code).toBe(2);
+    expect(stderr).toBe('vpc-auditor: --format asff needs the account and region: add AccountId and Region to the snapshot\n');
+  });
+
+  it('--rules runs only the named rules and rejects unknown ids', () => {
+    const { stdout } = cli(['audit', '--snapshot', 's.json', '--format', 'json', '--rules', 'sg-attached,sg-rule-count'], { 's.json': lowOnly });
+    expect(new Set(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId))).toEqual(new Set(['sg-attached', 'sg-rule-count']));
+    const bad = cli(['audit', '--snapshot', 's.json', '--rules', 'sg-nope'], { 's.json': lowOnly });
+    expect(bad).toMatchObject({ code: 2, stderr: 'vpc-auditor: --rules: unknown rule id sg-nope (see `vpc-auditor rules`)\n' });
+  });
+
+  it('--config applies settings and a bad setting stops with exit 2 naming the key', () => {
+    const trusted = cli(['audit', '--snapshot', 's.json', '--config', 'c.json', '--format', 'json', '--rules', 'sg-no-public-admin-ports'], {
+      's.json': { SecurityGroups: [sg('sg-1', [perm('tcp', 22, 22, '52.0.0.0/8')])] },
+      'c.json': { trustedCidrs: ['52.0.0.0/8'] },
+    });
+    expect(JSON.parse(trusted.stdout).findings[0].status).toBe('PASS');
+    const bad = cli(['audit', '--snapshot', 's.json', '--config', 'c.json'], { 's.json': lowOnly, 'c.json': { maxRulesPerDirection: 'many' } });
+    expect(bad).toMatchObject({ code: 2, stderr: 'vpc-auditor: c.json: maxRulesPerDirection: expected number, received string\n' });
+  });
+
+  it.each([
+    [{}, 'vpc-auditor: cannot read snapshot s.json: no such file\n'],
+    [{ 's.json': '{ not json' }, /^vpc-auditor: s\.json is not valid JSON: .+\n$/],
+    [{ 's.json': { SecurityGroups: 'many' } }, 'vpc-auditor: s.json: SecurityGroups: expected array, received string\n'],
+  ])('bad snapshot input stops with exit 2 and one line', (files, message) => {
+    const { code, stdout, stderr } = cli(['audit', '--snapshot', 's.json'], files);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    if (typeof message === 'string') expect(stderr).toBe(message);
+    else expect(stderr).toMatch(message);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(cli(['audit']).code).toBe(2);
+    expect(cli(['audit', '--snapshot', 's.json', '--format', 'xml']).code).toBe(2);
+    expect(cli(['audit', '--snapshot', 's.json', '--fail-on', 'bad'], { 's.json': lowOnly })).toMatchObject({ code: 2 });
+    expect(cli(['frobnicate']).code).toBe(2);
+  });
+});
+
+describe('vpc-auditor rules', () => {
+  it('lists the catalog as a table, markdown and json', () => {
+    expect(cli(['rules']).stdout).toMatch(/^ID\s+SEVERITY\s+RESOURCE\s+COMPLIANT STATE\n/);
+    expect(cli(['rules', '--format', 'md']).stdout).toContain('| `sg-no-public-admin-ports` |');
+    const meta = JSON.parse(cli(['rules', '--format', 'json']).stdout);
+    expect(meta).toHaveLength(14);
+    expect(meta[0]).toMatchObject({ id: 'sg-no-public-admin-ports', severity: 'HIGH', remediation: { kind: 'revoke-public-ingress' } });
+  });
+
+  it('has help for every command', () => {
+    for (const args of [['--help'], ['audit', '--help'], ['rules', '--help']]) {
+      const { code, stdout } = cli(args);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Usage: vpc-auditor/);
+    }
+    expect(cli(['audit', '--help']).stdout).toContain('Exit codes: 0');
+  });
+});
+
+describe('the installed binary (dist/cli.cjs, built by npm install)', () => {
+  it('audits the sample account like `npm start` and exits 0 with --fail-on none', () => {
+    const out = execFileSync(process.execPath, ['dist/cli.cjs', 'audit', '--snapshot', SAMPLE, '--format', 'table', '--fail-on', 'none'], { encoding: 'utf8' });
+    expect(out).toMatch(/^SEVERITY/);
+    expect(out).toMatch(/\n\d+ failed .* - 14 rules on 24 resources\n$/);
+  });
+
+  it('exits 1 on failures and 2 with one stderr line on a bad snapshot', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdk-test-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ RuleNumber: 'ten' }] }] }));
+    const failing = spawnSync(process.execPath, ['dist/cli.cjs', 'audit', '--snapshot', SAMPLE, '--format', 'json'], { encoding: 'utf8' });
+    expect(failing.status).toBe(1);
+    const broken = spawnSync(process.execPath, ['dist/cli.cjs', 'audit', '--snapshot', bad], { encoding: 'utf8' });
+    expect(broken.status).toBe(2);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toBe(`vpc-auditor: ${bad}: NetworkAcls[0].Entries[0].RuleNumber: expected number, received string\n`);
+  });
+});

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../rules/engine/errors';
+import { parseSnapshot } from '../../../rules/engine/parse-snapshot';
+import { SnapshotSchema } from '../../../rules/engine/snapshot-schema';
+import sample from '../../../examples/sample-account.json';
+
+const messageOf = (value: unknown) => {
+  try {
+    parseSnapshot(value, 'snap.json');
+    return 'accepted';
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return (err as Error).message;
+  }
+};
+
+describe('parseSnapshot', () => {
+  it('accepts the sample account, raw AWS CLI output with extra keys included', () => {
+    expect(messageOf(sample)).toBe('accepted');
+    expect(messageOf({ ...sample, NextToken: 'abc', ResponseMetadata: {} })).toBe('accepted');
+  });
+
+  it.each([
+    [{ SecurityGroups: [{ GroupId: 'sg-1', IpPermissions: {} }] }, 'snap.json: SecurityGroups[0].IpPermissions: expected array, received object'],
+    [{ SecurityGroups: [{ GroupId: 'sg-1', IpPermissions: [{ IpProtocol: 'tcp', IpRanges: [{ CidrIp: '10.0.0.0/33' }] }] }] }, 'snap.json: SecurityGroups[0].IpPermissions[0].IpRanges[0].CidrIp: expected an IPv4 CIDR block such as 10.0.0.0/16'],
+    [{ SecurityGroups: [{ GroupId: 'sg-1', IpPermissions: [{ IpProtocol: 'tcpp' }] }] }, 'snap.json: SecurityGroups[0].IpPermissions[0].IpProtocol: expected a protocol: "-1", tcp, udp, icmp, icmpv6 or a number 0-255'],
+    [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ RuleNumber: 100, Protocol: '6', RuleAction: 'permit', Egress: false }] }] }, 'snap.json: NetworkAcls[0].Entries[0].RuleAction: expected one of "allow"|"deny"'],
+    [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ RuleNumber: 1.5, Protocol: '6', RuleAction: 'allow', Egress: false }] }] }, 'snap.json: NetworkAcls[0].Entries[0].RuleNumber: expected int, received number'],
+    [{ SecurityGroupRules: [{ SecurityGroupRuleId: 'sgr-1', GroupId: 'sg-1', IsEgress: 'no', IpProtocol: 'tcp' }] }, 'snap.json: SecurityGroupRules[0].IsEgress: expected boolean, received string'],
+    [{ PrefixListEntries: { 'pl-1': [{ Cidr: 'nope' }] } }, 'snap.json: PrefixListEntries.pl-1[0].Cidr: expected a CIDR block'],
+    [[], 'snap.json: expected a JSON object with keys such as SecurityGroups and NetworkAcls'],
+  ])('names the bad path on one line: %j', (input, message) => {
+    const got = messageOf(input);
+    expect(got).toBe(message);
+    expect(got).not.toContain('\n');
+  });
+
+  it('the compiled fast path never accepts what the zod schema rejects (and vice versa)', () => {
+    // Mutate the sample at random places with values of other types: the decision of
+    // parseSnapshot (ajv first, zod on rejection) must equal zod's own on every input.
+    const groups = sample.SecurityGroups as unknown as Record<string, unknown>[];
+    const junk = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.constant([]), fc.constant({}), fc.boolean(), fc.constantFrom('10.0.0.0/8', '::/0', 'tcp', '-1', '300'));
+    const fields = ['IpPermissions', 'GroupId', 'VpcId', 'Tags', 'IpPermissionsEgress', 'OwnerId'];
+    fc.assert(
+      fc.property(fc.nat(groups.length - 1), fc.constantFrom(...fields), junk, fc.nat(3), (gi, field, value, depth) => {
+        const copy = structuredClone(sample) as Record<string, unknown>;
+        const g = (copy.SecurityGroups as Record<string, unknown>[])[gi];
+        const perms = g.IpPermissions as Record<string, unknown>[];
+        if (depth > 0 && perms.length > 0) {
+          const p = perms[depth % perms.length];
+          p[['IpProtocol', 'FromPort', 'IpRanges', 'Ipv6Ranges'][depth]] = value;
+        } else {
+          g[field] = value;
+        }
+        const zodAccepts = SnapshotSchema.safeParse(copy).success;
+        expect(messageOf(copy) === 'accepted').toBe(zodAccepts);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
