@@ -1,7 +1,11 @@
 // Bundles the CLI (and the engine, for the benchmark) into single CommonJS files, so
-// `vpc-auditor` starts without compiling TypeScript.
+// `vpc-auditor` starts without compiling TypeScript. The snapshot validator is compiled here,
+// once, from the zod schema (see rules/engine/snapshot-validator.ts).
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 
+const require = createRequire(import.meta.url);
 const common = {
   bundle: true,
   platform: 'node',
@@ -13,7 +17,28 @@ const common = {
   logLevel: 'warning',
 };
 
+/** ajv standalone code for the snapshot schema, built from the TypeScript source of the schema. */
+async function validatorModule() {
+  const out = await build({ ...common, entryPoints: ['rules/engine/snapshot-schema.ts'], write: false, sourcemap: false, minify: false });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
+  const Ajv = require('ajv').default;
+  const standalone = require('ajv/dist/standalone').default;
+  const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false, code: { source: true } });
+  const code = standalone(ajv, ajv.compile(mod.exports.snapshotJsonSchema()));
+  return `const m = { exports: {} };\n(function (module, exports) {\n${code}\n})(m, m.exports);\nexport const precompiledValidator = m.exports.default ?? m.exports;\n`;
+}
+
+const contents = await validatorModule();
+const precompiled = {
+  name: 'precompiled-snapshot-validator',
+  setup(b) {
+    b.onResolve({ filter: /\/snapshot-validator$/ }, (args) => ({ path: resolve(args.resolveDir, args.path), namespace: 'precompiled' }));
+    b.onLoad({ filter: /.*/, namespace: 'precompiled' }, () => ({ contents, loader: 'js', resolveDir: dirname(require.resolve('ajv/package.json')) }));
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['bin/cli.ts'], outfile: 'dist/cli.cjs' }),
-  build({ ...common, entryPoints: ['rules/index.ts'], outfile: 'dist/engine.cjs' }),
+  build({ ...common, entryPoints: ['bin/cli.ts'], outfile: 'dist/cli.cjs', plugins: [precompiled] }),
+  build({ ...common, entryPoints: ['rules/index.ts'], outfile: 'dist/engine.cjs', plugins: [precompiled] }),
 ]);

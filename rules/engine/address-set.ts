@@ -55,6 +55,10 @@ export class AddressSet {
     return AddressSet.of(iv.subtract(this.v4, o.v4, iv.NUMBER_STEP), iv.subtract(this.v6, o.v6, iv.BIGINT_STEP));
   }
 
+  overlaps(o: AddressSet): boolean {
+    return iv.overlaps(this.v4, o.v4) || iv.overlaps(this.v6, o.v6);
+  }
+
   isSubsetOf(o: AddressSet): boolean {
     return iv.isSubset(this.v4, o.v4) && iv.isSubset(this.v6, o.v6);
   }

@@ -10,10 +10,26 @@ export const IPV6_MAX = (1n << 128n) - 1n;
 
 /**
  * Parses "a.b.c.d/n" or an IPv6 "x::/n" (a bare address is a /32 or /128). Host bits are
- * ignored, as a prefix names the whole block. Returns null for anything else. Not cached: an
- * inventory's CIDRs are mostly distinct /32s, and a cache of them only fed the garbage collector.
+ * ignored, as a prefix names the whole block. Returns null for anything else. IPv4 is not
+ * cached: an inventory's IPv4 blocks are mostly distinct /32s, and a cache of them only fed the
+ * garbage collector.
  */
 export function parseCidr(text: string): Cidr | null {
+  if (text.includes(':')) {
+    // IPv6 blocks are few and repeat (::/0, a VPC's /56), and ipaddr.js parses them slowly.
+    let hit = ipv6Cache.get(text);
+    if (hit === undefined) {
+      if (ipv6Cache.size > 10_000) ipv6Cache.clear(); // bounded in a long-lived process
+      ipv6Cache.set(text, (hit = parseUncached(text)));
+    }
+    return hit;
+  }
+  return parseUncached(text);
+}
+
+const ipv6Cache = new Map<string, Cidr | null>();
+
+function parseUncached(text: string): Cidr | null {
   const slash = text.indexOf('/');
   const addr = slash < 0 ? text : text.slice(0, slash);
   const prefixText = slash < 0 ? undefined : text.slice(slash + 1);

@@ -9,9 +9,11 @@ import type { Settings } from './settings';
  */
 export class EvaluationContext {
   readonly exposure: ExposurePolicy;
-  // A Map, not a WeakMap: it lives only as long as one evaluation, and a WeakMap's ephemeron
-  // table costs every young-generation GC extra work.
+  // Plain Maps: they live for one evaluation, and a WeakMap's ephemeron table costs every
+  // young-generation GC extra work.
   private readonly memos = new Map<object, Map<string, unknown>>();
+  private current?: object;
+  private currentMemo = new Map<string, unknown>();
 
   constructor(
     readonly model: SnapshotModel,
@@ -21,11 +23,26 @@ export class EvaluationContext {
     this.exposure = new ExposurePolicy(settings.trustedCidrs, settings.internetMinPrefix);
   }
 
+  /**
+   * Marks the resource every rule is about to evaluate. Data memoized on it is dropped when the
+   * next resource starts, so it dies young (evaluating resource by resource keeps the heap flat;
+   * rule by rule, every group's derived data outlived the whole run and each GC copied it).
+   */
+  startResource(resource: object): void {
+    this.current = resource;
+    if (this.currentMemo.size > 0) this.currentMemo = new Map();
+  }
+
   memo<T>(owner: object, name: string, compute: () => T): T {
-    let byName = this.memos.get(owner);
-    if (!byName) {
-      byName = new Map();
-      this.memos.set(owner, byName);
+    let byName: Map<string, unknown> | undefined;
+    if (owner === this.current) {
+      byName = this.currentMemo;
+    } else {
+      byName = this.memos.get(owner);
+      if (!byName) {
+        byName = new Map();
+        this.memos.set(owner, byName);
+      }
     }
     if (byName.has(name)) return byName.get(name) as T;
     const value = compute();

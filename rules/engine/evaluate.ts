@@ -21,34 +21,53 @@ export function modeOf(meta: RuleMetadata, settings: Settings) {
 }
 
 /**
- * Runs every rule that is not `off` over every resource of its kind. One finding per (rule,
+ * Runs every rule that is not `off` over every resource of its kind: one finding per (rule,
  * resource), passes included. A rule that throws yields ERROR for that resource only.
+ * Resource by resource: each resource meets all its rules in turn, then what they derived from
+ * it is dropped (see EvaluationContext.startResource). Findings come out in that order.
  */
 export function evaluate(catalog: readonly AnyRule[], model: SnapshotModel, options: EvaluateOptions): Finding[] {
   const ctx = new EvaluationContext(model, options.settings, options.now);
-  // Exemption tags are read once per resource, not once per (rule, resource).
-  const exemptions = new Map<object, ExemptionTags | undefined>();
-  const findings: Finding[] = [];
+  const byKind = new Map<string, RuleRun[]>();
   for (const rule of catalog) {
     if (modeOf(rule.meta, options.settings) === 'off') continue;
-    new RuleRun(rule, ctx, exemptions).run(findings);
+    const runs = byKind.get(rule.meta.resourceKind) ?? [];
+    runs.push(new RuleRun(rule, ctx));
+    byKind.set(rule.meta.resourceKind, runs);
+  }
+  const findings: Finding[] = [];
+  for (const runs of byKind.values()) {
+    const kind = runs[0].kind;
+    if (!model.has(kind.snapshotKey)) {
+      for (const run of runs) findings.push(run.missingList());
+      continue;
+    }
+    for (const resource of kind.list(model)) {
+      ctx.startResource(resource);
+      const id = kind.id(resource);
+      const tags = readExemptionTags(kind.tags(resource));
+      for (const run of runs) findings.push(run.evaluate(resource, id, tags));
+    }
   }
   return findings;
 }
 
-/** One rule over its resources; holds what every finding of the rule shares. */
+/** One rule in an evaluation; holds what every finding of the rule shares. */
 class RuleRun {
-  private readonly kind: ResourceKind<object>;
+  readonly kind: ResourceKind<object>;
   private readonly meta: RuleMetadata;
   private readonly shared: Pick<Finding, 'ruleId' | 'resourceType' | 'title' | 'remediation' | 'compliance'>;
+  private readonly missing: string[];
+  private readonly evaluateOne: (resource: object, ctx: EvaluationContext) => RuleResult;
 
   constructor(
-    private readonly rule: AnyRule,
+    rule: AnyRule,
     private readonly ctx: EvaluationContext,
-    private readonly exemptions: Map<object, ExemptionTags | undefined>,
   ) {
     this.meta = rule.meta;
     this.kind = RESOURCE_KINDS[rule.meta.resourceKind] as ResourceKind<object>;
+    this.evaluateOne = rule.evaluate as (resource: object, ctx: EvaluationContext) => RuleResult;
+    this.missing = rule.meta.inputs.filter((key) => !ctx.model.has(key));
     const { text, url, kind } = rule.meta.remediation;
     this.shared = {
       ruleId: rule.meta.id,
@@ -59,40 +78,24 @@ class RuleRun {
     };
   }
 
-  run(out: Finding[]): void {
-    const { kind, ctx } = this;
-    if (!ctx.model.has(kind.snapshotKey)) {
-      const message = `The snapshot has no ${kind.snapshotKey}: nothing to evaluate.`;
-      out.push(this.finding(SNAPSHOT_RESOURCE_ID, notApplicableFor([kind.snapshotKey], message)));
-      return;
-    }
-    const missing = this.meta.inputs.filter((key) => !ctx.model.has(key));
-    const evaluateOne = this.rule.evaluate as (resource: object, ctx: EvaluationContext) => RuleResult;
-    for (const resource of kind.list(ctx.model)) {
-      const id = kind.id(resource);
-      if (missing.length > 0) {
-        out.push(this.finding(id, notApplicableFor(missing, `The snapshot has no ${missing.join(', ')}, which this rule needs.`)));
-        continue;
-      }
-      let result: RuleResult;
-      try {
-        result = evaluateOne(resource, ctx);
-      } catch (err) {
-        out.push(this.errorFinding(id, err));
-        continue;
-      }
-      if (result.status === 'FAIL') result = applyExemption(result, this.exemptionFor(resource));
-      out.push(this.finding(id, result));
-    }
+  /** The finding for a snapshot that lacks the resource list altogether. */
+  missingList(): Finding {
+    const key = this.kind.snapshotKey;
+    return this.finding(SNAPSHOT_RESOURCE_ID, notApplicableFor([key], `The snapshot has no ${key}: nothing to evaluate.`));
   }
 
-  private exemptionFor(resource: object): Exemption {
-    let tags = this.exemptions.get(resource);
-    if (tags === undefined && !this.exemptions.has(resource)) {
-      tags = readExemptionTags(this.kind.tags(resource));
-      this.exemptions.set(resource, tags);
+  evaluate(resource: object, id: string, tags: ExemptionTags | undefined): Finding {
+    if (this.missing.length > 0) {
+      return this.finding(id, notApplicableFor(this.missing, `The snapshot has no ${this.missing.join(', ')}, which this rule needs.`));
     }
-    return exemptionOf(tags, this.meta.id, this.ctx.now);
+    let result: RuleResult;
+    try {
+      result = this.evaluateOne(resource, this.ctx);
+    } catch (err) {
+      return this.errorFinding(id, err);
+    }
+    if (result.status === 'FAIL' && tags) result = applyExemption(result, exemptionOf(tags, this.meta.id, this.ctx.now));
+    return this.finding(id, result);
   }
 
   private finding(resourceId: string, result: RuleResult): Finding {

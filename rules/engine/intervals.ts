@@ -67,6 +67,18 @@ export function intersect<T extends Num>(a: readonly T[], b: readonly T[]): T[] 
   return out;
 }
 
+/** Whether a and b share an element (no allocation). */
+export function overlaps<T extends Num>(a: readonly T[], b: readonly T[]): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i + 1] < b[j]) i += 2;
+    else if (b[j + 1] < a[i]) j += 2;
+    else return true;
+  }
+  return false;
+}
+
 /** a minus b. */
 export function subtract<T extends Num>(a: readonly T[], b: readonly T[], step: Step<T>): T[] {
   if (a.length === 0 || b.length === 0) return a as T[];

@@ -35,7 +35,6 @@ export class SnapshotModel {
   private readonly vpcsById: Map<string, Vpc>;
   private readonly subnetsById: Map<string, Subnet>;
   private readonly ruleEntries = new Map<string, SecurityGroupRule[]>();
-  private readonly rulesCache = new Map<string, GroupRules>();
   private interfacesByGroup?: Map<string, NetworkInterface[]>;
   private referenced?: Set<string>;
   private readonly prefixLists = new Map<string, ResolvedPrefixList>();
@@ -75,26 +74,22 @@ export class SnapshotModel {
   }
 
   /**
-   * The group's rules per direction. SecurityGroupRules win where the snapshot has them for that
-   * group and direction (they carry ids); IpPermissions fill in otherwise, so a snapshot whose
+   * The group's rules per direction, built afresh (rules reach them through `groupRules`, which
+   * memoizes per resource). SecurityGroupRules win where the snapshot has them for that group
+   * and direction (they carry ids); IpPermissions fill in otherwise, so a snapshot whose
    * describe-security-group-rules call was filtered still sees every rule.
    */
   rulesOf(group: SecurityGroup): GroupRules {
-    let cached = this.rulesCache.get(group.GroupId);
-    if (!cached) {
-      const ingress: SgRule[] = [];
-      const egress: SgRule[] = [];
-      for (const entry of this.ruleEntries.get(group.GroupId) ?? []) {
-        const rule = fromSecurityGroupRule(entry);
-        (rule.egress ? egress : ingress).push(rule);
-      }
-      cached = {
-        ingress: ingress.length > 0 ? ingress : fromIpPermissions(group, false),
-        egress: egress.length > 0 ? egress : fromIpPermissions(group, true),
-      };
-      this.rulesCache.set(group.GroupId, cached);
+    const ingress: SgRule[] = [];
+    const egress: SgRule[] = [];
+    for (const entry of this.ruleEntries.get(group.GroupId) ?? []) {
+      const rule = fromSecurityGroupRule(entry);
+      (rule.egress ? egress : ingress).push(rule);
     }
-    return cached;
+    return {
+      ingress: ingress.length > 0 ? ingress : fromIpPermissions(group, false),
+      egress: egress.length > 0 ? egress : fromIpPermissions(group, true),
+    };
   }
 
   interfacesUsing(groupId: string): NetworkInterface[] {
@@ -107,16 +102,23 @@ export class SnapshotModel {
     return this.interfacesByGroup.get(groupId) ?? [];
   }
 
-  /** Whether a rule of some other group names this group as its source or destination. */
+  /**
+   * Whether a rule of some other group names this group as its source or destination. Read
+   * from both rule listings: a reference in either is a use.
+   */
   isReferencedByOtherGroup(groupId: string): boolean {
     if (!this.referenced) {
-      this.referenced = new Set();
+      const referenced = new Set<string>();
+      const add = (from: string, to: string | undefined) => {
+        if (to && to !== from) referenced.add(to);
+      };
+      for (const r of this.snapshot.SecurityGroupRules ?? []) add(r.GroupId, r.ReferencedGroupInfo?.GroupId);
       for (const g of this.securityGroups) {
-        const { ingress, egress } = this.rulesOf(g);
-        for (const r of [...ingress, ...egress]) {
-          if (r.referencedGroupId && r.referencedGroupId !== g.GroupId) this.referenced.add(r.referencedGroupId);
+        for (const p of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])]) {
+          for (const pair of p.UserIdGroupPairs ?? []) add(g.GroupId, pair.GroupId);
         }
       }
+      this.referenced = referenced;
     }
     return this.referenced.has(groupId);
   }

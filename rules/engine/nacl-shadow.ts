@@ -28,7 +28,7 @@ function shadowers(entry: Entry, direction: NaclDirection): number[] {
   const by = new Set<number>();
   for (const c of direction.classes()) {
     if (!matches(entry, c.protocol, probePort(c.protocol, c.range))) continue;
-    for (const h of c.hits) if (!h.addresses.intersect(entry.addresses).isEmpty()) by.add(h.entry.ruleNumber);
+    for (const h of c.hits) if (h.addresses.overlaps(entry.addresses)) by.add(h.entry.ruleNumber);
   }
   return [...by].sort((a, b) => a - b);
 }

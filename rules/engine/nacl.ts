@@ -84,10 +84,8 @@ export class NaclDirection {
     let undecided = AddressSet.ALL;
     const hits: Hit[] = [];
     for (const entry of this.entries) {
-      if (!matches(entry, protocol, port)) continue;
-      const decided = undecided.intersect(entry.addresses);
-      if (decided.isEmpty()) continue;
-      hits.push({ entry, addresses: decided });
+      if (!matches(entry, protocol, port) || !undecided.overlaps(entry.addresses)) continue;
+      hits.push({ entry, addresses: undecided.intersect(entry.addresses) });
       undecided = undecided.subtract(entry.addresses);
       if (undecided.isEmpty()) break;
     }

@@ -1,21 +1,21 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import { z } from 'zod';
+import Ajv from 'ajv';
+import type { z } from 'zod';
 import { InputError } from './errors';
-import { type Snapshot, SnapshotSchema } from './snapshot-schema';
+import { type Snapshot, SnapshotSchema, snapshotJsonSchema } from './snapshot-schema';
+import { precompiledValidator } from './snapshot-validator';
 
 /**
  * The zod schema is the one definition of a valid snapshot. zod is too slow to walk a 90 MB
- * inventory (about 600 ms for 10k groups, against 50 ms here), so the same schema, exported as
- * JSON Schema, is compiled once with ajv and decides the common case: ajv accepting means zod
- * accepts (the schema has no refinements, only what JSON Schema carries). When ajv rejects,
- * zod runs and has the final word, and its first issue becomes the one-line error.
+ * inventory (about 600 ms for 10k groups, against 50-120 ms here), so the same schema, exported
+ * as JSON Schema, is compiled with ajv and decides the common case: ajv accepting means zod
+ * accepts (the schema has no refinements, only what JSON Schema carries; a property test checks
+ * the two agree). When ajv rejects, zod runs and has the final word, and its first issue
+ * becomes the one-line error.
  */
-let compiled: ValidateFunction | undefined;
+let compiled: ((data: unknown) => boolean) | undefined;
 
-function fastValidator(): ValidateFunction {
-  compiled ??= new Ajv({ strict: false, allErrors: false, validateFormats: false }).compile(
-    z.toJSONSchema(SnapshotSchema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }),
-  );
+function fastValidator(): (data: unknown) => boolean {
+  compiled ??= precompiledValidator ?? new Ajv({ strict: false, allErrors: false, validateFormats: false }).compile(snapshotJsonSchema());
   return compiled;
 }
 

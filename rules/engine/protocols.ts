@@ -54,7 +54,11 @@ export function formatRange(r: PortRange): string {
 /** "tcp 20-23, 25, 3389; udp 137-139" from (protocol, port) pairs, for messages. */
 export function formatPortList(items: ReadonlyArray<{ protocol: string; port: number }>): string {
   const byProtocol = new Map<string, number[]>();
-  for (const { protocol, port } of items) byProtocol.set(protocol, [...(byProtocol.get(protocol) ?? []), port]);
+  for (const { protocol, port } of items) {
+    const list = byProtocol.get(protocol);
+    if (list) list.push(port);
+    else byProtocol.set(protocol, [port]);
+  }
   const parts: string[] = [];
   for (const [protocol, ports] of byProtocol) {
     const runs: PortRange[] = [];

@@ -2,6 +2,7 @@ import { AddressSet } from './address-set';
 import type { EvaluationContext } from './context';
 import { hasPorts, type PortRange, protocolLabel, TCP, UDP } from './protocols';
 import { covers, type SgRule, sourceText } from './sg-rules';
+import type { GroupRules } from './model';
 import type { SecurityGroup } from './snapshot-schema';
 
 /** A rule that contributes public, untrusted addresses: the only rules that can open a port. */
@@ -45,10 +46,15 @@ function publicSource(rule: SgRule, ctx: EvaluationContext): { addresses: Addres
   return { addresses: AddressSet.EMPTY }; // a group reference adds no address
 }
 
-/** Ingress or egress of a group, reduced to what can make it internet-open. Memoized per run. */
+/** A group's normalized rules, shared by the rules evaluating it. */
+export function groupRules(group: SecurityGroup, ctx: EvaluationContext): GroupRules {
+  return ctx.memo(group, 'rules', () => ctx.model.rulesOf(group));
+}
+
+/** Ingress or egress of a group, reduced to what can make it internet-open. Memoized per group. */
 export function directionExposure(group: SecurityGroup, egress: boolean, ctx: EvaluationContext): DirectionExposure {
   return ctx.memo(group, egress ? 'egress' : 'ingress', () => {
-    const both = ctx.model.rulesOf(group);
+    const both = groupRules(group, ctx);
     const rules = egress ? both.egress : both.ingress;
     const publicRules: PublicRule[] = [];
     const unresolved: string[] = [];
@@ -110,11 +116,22 @@ function computeOpenRanges(exp: DirectionExposure, protocol: number, ctx: Evalua
     const range = { from: starts[i], to: i + 1 < starts.length ? starts[i + 1] - 1 : 65535 };
     const { addresses, rules } = sourceSet(relevant, protocol, range.from);
     if (!ctx.exposure.isInternetOpenPublic(addresses)) continue;
+    // Neighbouring pieces merge only when the same rules open them: each range's rules are
+    // exactly the rules covering every port in it, which is what a revoke plan needs.
     const last = out[out.length - 1];
-    if (last && last.range.to + 1 === range.from && last.addresses.equals(addresses)) last.range.to = range.to;
+    if (last && last.range.to + 1 === range.from && sameRules(last.rules, rules)) last.range.to = range.to;
     else out.push({ protocol, range, addresses, rules });
   }
   return out;
+}
+
+function sameRules(a: readonly SgRule[], b: readonly SgRule[]): boolean {
+  return a.length === b.length && a.every((r, i) => r === b[i]);
+}
+
+/** `{ unresolvedPrefixLists }` when there are any, for a finding's evidence. */
+export function unresolvedEvidence(exp: DirectionExposure): { unresolvedPrefixLists?: string[] } {
+  return exp.unresolvedPrefixLists.length ? { unresolvedPrefixLists: exp.unresolvedPrefixLists } : {};
 }
 
 /** The open range holding (protocol, port), if that port is internet-open. */

@@ -142,6 +142,26 @@ export const SnapshotSchema = obj({
   AuthorizationRules: z.array(obj({ ClientVpnEndpointId: str })).optional(),
 });
 
+/**
+ * The schema as JSON Schema, for the compiled validator. `additionalProperties: {}` (how zod
+ * writes a loose object) is dropped: it allows what JSON Schema allows anyway, but makes the
+ * compiled code visit every key of every object (about 60 ms on a 10k-group inventory).
+ */
+export function snapshotJsonSchema(): Record<string, unknown> {
+  const drop = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(drop);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      const emptySchema = value !== null && typeof value === 'object' && Object.keys(value).length === 0;
+      if (key === 'additionalProperties' && emptySchema) continue;
+      out[key] = drop(value);
+    }
+    return out;
+  };
+  return drop(z.toJSONSchema(SnapshotSchema, { target: 'draft-07', io: 'input', unrepresentable: 'any' })) as Record<string, unknown>;
+}
+
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
 export type IpPermission = z.infer<typeof IpPermissionSchema>;

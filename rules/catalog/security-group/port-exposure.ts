@@ -1,6 +1,6 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass, type Rule } from '../../engine/rule';
-import { describeRule, directionExposure, openAt, sourcesOf } from '../../engine/sg-exposure';
+import { describeRule, directionExposure, openAt, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import { formatPortList, protocolLabel } from '../../engine/protocols';
 import type { RuleMetadata } from '../../engine/types';
 import { SECURITY_GROUP_TRIGGERS } from '../triggers';
@@ -32,7 +32,7 @@ export function portExposureRule(
         rules: open.rules.map(describeRule),
       });
     }
-    const extra = exp.unresolvedPrefixLists.length ? { unresolvedPrefixLists: exp.unresolvedPrefixLists } : {};
+    const extra = unresolvedEvidence(exp);
     if (openPorts.length === 0) return pass('No checked port is open to the internet.', extra);
     const list = formatPortList(openPorts);
     const from = [...new Set(openPorts.flatMap((o) => o.sources))].join(', ');

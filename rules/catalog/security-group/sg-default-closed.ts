@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { describeRule } from '../../engine/sg-exposure';
+import { describeRule, groupRules } from '../../engine/sg-exposure';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
 
 export default defineRule(
@@ -22,7 +22,7 @@ export default defineRule(
   },
   (group, ctx) => {
     if (group.GroupName !== 'default') return notApplicable('Not a default security group.');
-    const { ingress, egress } = ctx.model.rulesOf(group);
+    const { ingress, egress } = groupRules(group, ctx);
     if (ingress.length + egress.length === 0) return pass('The default security group has no rules.');
     return fail(`The default security group has ${ingress.length} ingress and ${egress.length} egress rules.`, {
       ingress: ingress.slice(0, 20).map(describeRule),

@@ -1,7 +1,7 @@
 import { AddressSet } from '../../engine/address-set';
 import { hasPorts } from '../../engine/protocols';
 import { defineRule, fail, pass } from '../../engine/rule';
-import { describeRule, directionExposure, sourcesOf } from '../../engine/sg-exposure';
+import { describeRule, directionExposure, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { SgRule } from '../../engine/sg-rules';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -30,15 +30,17 @@ export default defineRule(
     inputs: [],
   },
   (group, ctx) => {
-    const offending = directionExposure(group, false, ctx).publicRules.filter((p) => coversEveryPort(p.rule));
+    const exp = directionExposure(group, false, ctx);
+    const offending = exp.publicRules.filter((p) => coversEveryPort(p.rule));
     const union = offending.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
     if (!ctx.exposure.isInternetOpenPublic(union)) {
-      return pass('No all-ports ingress is open to the internet.');
+      return pass('No all-ports ingress is open to the internet.', unresolvedEvidence(exp));
     }
     const sources = sourcesOf(offending.map((p) => p.rule));
     return fail(`All-ports ingress is open to the internet from ${sources.join(', ')}.`, {
       sources,
       rules: offending.map((p) => describeRule(p.rule)),
+      ...unresolvedEvidence(exp),
     });
   },
 );

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { describeRule } from '../../engine/sg-exposure';
+import { describeRule, groupRules } from '../../engine/sg-exposure';
 import { isUnfilterable, unfilterableSet } from '../../engine/unfilterable';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -23,7 +23,7 @@ export default defineRule(
   (group, ctx) => {
     const vpc = ctx.model.vpc(group.VpcId);
     const targets = unfilterableSet(vpc, ctx);
-    const { ingress, egress } = ctx.model.rulesOf(group);
+    const { ingress, egress } = groupRules(group, ctx);
     const ineffective = [...ingress, ...egress].filter((r) => r.cidr !== undefined && isUnfilterable(r.cidr, targets));
     if (ineffective.length > 0) {
       return fail(`${ineffective.length} rule(s) target addresses security groups do not filter.`, {

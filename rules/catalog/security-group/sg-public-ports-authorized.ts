@@ -1,6 +1,6 @@
 import { type PortRange, formatRange, protocolLabel, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { allOpenRanges, describeRule, directionExposure, type OpenRange, sourcesOf } from '../../engine/sg-exposure';
+import { allOpenRanges, describeRule, directionExposure, type OpenRange, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
 
 /** Parts of `range` not in the authorized port list. */
@@ -35,8 +35,9 @@ export default defineRule(
     inputs: [],
   },
   (group, ctx) => {
-    const open = allOpenRanges(directionExposure(group, false, ctx), ctx);
-    if (open.length === 0) return notApplicable('No ingress is open to the internet.');
+    const exp = directionExposure(group, false, ctx);
+    const open = allOpenRanges(exp, ctx);
+    if (open.length === 0) return notApplicable('No ingress is open to the internet.', unresolvedEvidence(exp));
     const { authorizedTcpPorts, authorizedUdpPorts } = ctx.settings;
     const unauthorized: Array<{ protocol: string; ports?: string; open: OpenRange }> = [];
     for (const o of open) {
@@ -50,7 +51,9 @@ export default defineRule(
       }
     }
     const openList = open.map((o) => `${protocolLabel(o.protocol)} ${formatRange(o.range)}`);
-    if (unauthorized.length === 0) return pass(`Only authorized ports are open to the internet: ${openList.join(', ')}.`);
+    if (unauthorized.length === 0) {
+      return pass(`Only authorized ports are open to the internet: ${openList.join(', ')}.`, unresolvedEvidence(exp));
+    }
     const text = unauthorized.map((u) => (u.ports ? `${u.protocol} ${u.ports}` : u.protocol)).join(', ');
     return fail(`Unauthorized ports open to the internet: ${text}.`, {
       unauthorized: unauthorized.map((u) => ({
@@ -59,6 +62,7 @@ export default defineRule(
         sources: sourcesOf(u.open.rules),
         rules: u.open.rules.map(describeRule),
       })),
+      ...unresolvedEvidence(exp),
     });
   },
 );

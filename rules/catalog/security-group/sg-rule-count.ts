@@ -1,3 +1,4 @@
+import { groupRules } from '../../engine/sg-exposure';
 import { defineRule, fail, pass } from '../../engine/rule';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -19,7 +20,7 @@ export default defineRule(
     inputs: [],
   },
   (group, ctx) => {
-    const { ingress, egress } = ctx.model.rulesOf(group);
+    const { ingress, egress } = groupRules(group, ctx);
     const max = ctx.settings.maxRulesPerDirection;
     const counts = { ingress: ingress.length, egress: egress.length, max };
     const over = (['ingress', 'egress'] as const).filter((d) => counts[d] > max);

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../rules/catalog/security-group/sg-no-public-all-traffic';
+import { check, perm, sg, VPC } from '../../../helpers';
+import { GROUP_TYPE, groupPerm, groupsOnly, plPerm, type RuleEvidence, sgr, tagged } from './sg-fixtures';
+
+const ID = 'sg-no-public-all-traffic';
+
+const oneGroup = (...permissions: Record<string, unknown>[]) => groupsOnly(sg('sg-1', permissions));
+const rulesOf = (evidence: Record<string, unknown>) => evidence.rules as RuleEvidence[];
+
+describe(ID, () => {
+  it('has the catalog metadata (HIGH, Prowler all_ports, revoke-public-ingress auto)', () => {
+    expect(rule.meta.id).toBe(ID);
+    expect(rule.meta.severity).toBe('HIGH');
+    expect(rule.meta.resourceKind).toBe('SecurityGroup');
+    expect(rule.meta.remediation.kind).toBe('revoke-public-ingress');
+    expect(rule.meta.remediation.defaultMode).toBe('auto');
+  });
+
+  describe('FAIL', () => {
+    it('"-1" from 0.0.0.0/0', () => {
+      // Act
+      const f = check(rule, oneGroup(perm('-1', undefined, undefined, '0.0.0.0/0')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.severity).toBe('HIGH');
+      expect(f.resourceType).toBe(GROUP_TYPE);
+      expect(f.evidence).toEqual({ sources: ['0.0.0.0/0'], rules: [{ protocol: 'all', source: '0.0.0.0/0' }] });
+    });
+
+    it.each([
+      ['tcp 0-65535', perm('tcp', 0, 65535, '0.0.0.0/0'), { protocol: 'tcp', ports: '0-65535', source: '0.0.0.0/0' }],
+      ['tcp 1-65535', perm('tcp', 1, 65535, '0.0.0.0/0'), { protocol: 'tcp', ports: '1-65535', source: '0.0.0.0/0' }],
+      ['udp 0-65535', perm('udp', 0, 65535, '0.0.0.0/0'), { protocol: 'udp', ports: '0-65535', source: '0.0.0.0/0' }],
+      ['"6" with absent ports', perm('6', undefined, undefined, '0.0.0.0/0'), { protocol: 'tcp', ports: '0-65535', source: '0.0.0.0/0' }],
+      ['tcp -1/-1 from ::/0', perm('tcp', -1, -1, '::/0'), { protocol: 'tcp', ports: '0-65535', source: '::/0' }],
+      ['"-1" from 52.0.0.0/8', perm('-1', undefined, undefined, '52.0.0.0/8'), { protocol: 'all', source: '52.0.0.0/8' }],
+      ['"-1" from 2000::/3', perm('-1', undefined, undefined, '2000::/3'), { protocol: 'all', source: '2000::/3' }],
+    ])('%s covers every port and is internet-open', (_name, permission, described) => {
+      // Act
+      const f = check(rule, oneGroup(permission), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.severity).toBe('HIGH');
+      expect(f.evidence).toEqual({ sources: [described.source], rules: [described] });
+    });
+
+    it('the union across all-ports rules counts: "-1" from 0.0.0.0/1 + tcp 0-65535 from 128.0.0.0/1 (SecurityGroupRules)', () => {
+      // Arrange
+      const snapshot = {
+        SecurityGroups: [sg('sg-1')],
+        SecurityGroupRules: [sgr('sgr-all', 'sg-1', '-1', undefined, '0.0.0.0/1'), sgr('sgr-tcp', 'sg-1', 'tcp', [0, 65535], '128.0.0.0/1')],
+      };
+
+      // Act
+      const f = check(rule, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toEqual({
+        sources: ['0.0.0.0/1', '128.0.0.0/1'],
+        rules: [
+          { ruleId: 'sgr-all', protocol: 'all', source: '0.0.0.0/1' },
+          { ruleId: 'sgr-tcp', protocol: 'tcp', ports: '0-65535', source: '128.0.0.0/1' },
+        ],
+      });
+    });
+
+    it('a customer prefix list with 0.0.0.0/1 and 128.0.0.0/1 on "-1" fails', () => {
+      // Arrange
+      const snapshot = {
+        SecurityGroups: [sg('sg-1', [{ IpProtocol: '-1', PrefixListIds: [{ PrefixListId: 'pl-0cust' }] }])],
+        ManagedPrefixLists: [{ PrefixListId: 'pl-0cust', PrefixListName: 'everyone', OwnerId: '111122223333' }],
+        PrefixListEntries: { 'pl-0cust': [{ Cidr: '0.0.0.0/1' }, { Cidr: '128.0.0.0/1' }] },
+      };
+
+      // Act
+      const f = check(rule, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toEqual({ sources: ['pl-0cust'], rules: [{ protocol: 'all', source: 'pl-0cust' }] });
+    });
+
+    it('only the all-ports rules are listed, not a public rule on a single port', () => {
+      // Act
+      const f = check(rule, oneGroup(perm('tcp', 22, 22, '0.0.0.0/0'), perm('-1', undefined, undefined, '::/0')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(rulesOf(f.evidence)).toEqual([{ protocol: 'all', source: '::/0' }]);
+    });
+  });
+
+  describe('PASS', () => {
+    it('"-1" from 10.0.0.0/8 (private)', () => {
+      // Act
+      const f = check(rule, oneGroup(perm('-1', undefined, undefined, '10.0.0.0/8')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+      expect(f.severity).toBe('INFORMATIONAL');
+      expect(f.evidence).toEqual({});
+    });
+
+    it.each([
+      ['tcp 0-65534 (misses 65535)', perm('tcp', 0, 65534, '0.0.0.0/0')],
+      ['tcp 2-65535 (misses 0 and 1)', perm('tcp', 2, 65535, '0.0.0.0/0')],
+      ['tcp 22 only', perm('tcp', 22, 22, '0.0.0.0/0')],
+      ['icmp (not tcp/udp over every port, not "-1")', perm('icmp', -1, -1, '0.0.0.0/0')],
+    ])('%s from 0.0.0.0/0 is not an all-ports rule', (_name, permission) => {
+      // Act
+      const f = check(rule, oneGroup(permission), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+      expect(f.evidence).toEqual({});
+    });
+
+    it('two rules splitting the port range (0-32767, 32768-65535) are not rules that cover every port', () => {
+      // Arrange: catalog.md counts the sources of rules that each cover every port.
+      const group = oneGroup(perm('tcp', 0, 32767, '0.0.0.0/0'), perm('tcp', 32768, 65535, '0.0.0.0/0'));
+
+      // Act
+      const f = check(rule, group, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+    });
+
+    it.each(['198.51.100.0/24', '52.0.0.0/17', 'fc00::/7'])('"-1" from %s is not internet-open', (cidr) => {
+      // Act
+      const f = check(rule, oneGroup(perm('-1', undefined, undefined, cidr)), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+    });
+
+    it('"-1" from a security group reference', () => {
+      // Act
+      const f = check(rule, oneGroup(groupPerm('-1', undefined, 'sg-lb')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+      expect(f.evidence).toEqual({});
+    });
+
+    it('"-1" from an AWS-managed prefix list', () => {
+      // Arrange
+      const snapshot = {
+        SecurityGroups: [sg('sg-1', [{ IpProtocol: '-1', PrefixListIds: [{ PrefixListId: 'pl-6da54004' }] }])],
+        ManagedPrefixLists: [{ PrefixListId: 'pl-6da54004', PrefixListName: 'com.amazonaws.eu-west-1.s3', OwnerId: 'AWS' }],
+      };
+
+      // Act
+      const f = check(rule, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+    });
+
+    it('tcp 0-65535 from an unresolved customer prefix list passes and names it in evidence.unresolvedPrefixLists', () => {
+      // Act
+      const f = check(rule, oneGroup(plPerm('tcp', 0, 65535, 'pl-0gone')), 'sg-1');
+
+      // Assert: catalog.md "Source set": an unresolved prefix list adds nothing and is named in the evidence.
+      expect(f.status).toBe('PASS');
+      expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0gone'] });
+    });
+
+    it('trustedCidrs [52.0.0.0/8] makes "-1" from 52.0.0.0/8 pass', () => {
+      // Act
+      const f = check(rule, oneGroup(perm('-1', undefined, undefined, '52.0.0.0/8')), 'sg-1', { trustedCidrs: ['52.0.0.0/8'] });
+
+      // Assert
+      expect(f.status).toBe('PASS');
+    });
+
+    it('"-1" egress to 0.0.0.0/0 is not ingress', () => {
+      // Act
+      const f = check(rule, groupsOnly(sg('sg-1', [], { IpPermissionsEgress: [perm('-1', undefined, undefined, '0.0.0.0/0')] })), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+    });
+
+    it('exempted by vpc-auditor:exempt = sg-no-public-all-traffic', () => {
+      // Arrange
+      const group = sg('sg-1', [perm('-1', undefined, undefined, '0.0.0.0/0')], tagged({ 'vpc-auditor:exempt': ID }));
+
+      // Act
+      const f = check(rule, groupsOnly(group), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+      expect(f.evidence).toMatchObject({ exempted: true, waived: { sources: ['0.0.0.0/0'], rules: [{ protocol: 'all', source: '0.0.0.0/0' }] } });
+    });
+  });
+
+  describe('NOT_APPLICABLE', () => {
+    it('a snapshot without SecurityGroups gives one finding for "snapshot" naming the key', () => {
+      // Act
+      const f = check(rule, { Vpcs: [VPC] }, 'snapshot');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['SecurityGroups'] });
+    });
+  });
+});
