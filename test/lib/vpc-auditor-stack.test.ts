@@ -21,6 +21,16 @@ describe('VpcAuditorStack (minimal until the CDK issue)', () => {
     expect(Object.values(fewer)[0].Value.split(',')).not.toContain('sg-attached');
   });
 
+  it('records the validated settings and enabled rules in one SSM parameter', () => {
+    const { template } = synth({ trustedCidrs: ['198.51.100.0/24'] });
+    template.resourceCountIs('AWS::SSM::Parameter', 1);
+    const [param] = Object.values(template.findResources('AWS::SSM::Parameter'));
+    expect(param.Properties.Name).toBe('/vpc-auditor/settings');
+    const value = JSON.parse(param.Properties.Value);
+    expect(value.rules).toEqual(RULE_IDS);
+    expect(value.settings.trustedCidrs).toEqual(['198.51.100.0/24']);
+  });
+
   it('refuses bad settings at synth time, naming the key', () => {
     expect(() => synth({ trustedCidrs: ['nope'] })).toThrow('cdk.json context vpc-auditor: trustedCidrs[0]');
   });
