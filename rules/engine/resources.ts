@@ -1,17 +1,41 @@
 import type { SnapshotModel } from './model';
-import type { NetworkAcl, SecurityGroup, SnapshotKey, Tag } from './snapshot-schema';
+import type {
+  ClientVpnEndpoint,
+  CustomerGateway,
+  NatGateway,
+  NetworkAcl,
+  NetworkInterface,
+  RouteTable,
+  SecurityGroup,
+  Snapshot,
+  SnapshotKey,
+  Subnet,
+  Tag,
+  Vpc,
+  VpnConnection,
+  VpnGateway,
+} from './snapshot-schema';
 import type { ResourceKindName } from './types';
 
 export interface ResourceOf {
   SecurityGroup: SecurityGroup;
   NetworkAcl: NetworkAcl;
+  Vpc: Vpc;
+  Subnet: Subnet;
+  NatGateway: NatGateway;
+  RouteTable: RouteTable;
+  NetworkInterface: NetworkInterface;
+  VpnConnection: VpnConnection;
+  VpnGateway: VpnGateway;
+  CustomerGateway: CustomerGateway;
+  ClientVpnEndpoint: ClientVpnEndpoint;
 }
 
 /** How the engine lists, names and tags each kind of resource; rules never repeat this. */
 export interface ResourceKind<R> {
   /** CloudFormation type, used in findings (design.md). */
   cfnType: string;
-  /** ASFF Resources[].Type. */
+  /** ASFF Resources[].Type ("Other" where ASFF has none). */
   asffType: string;
   /** Config resource type that triggers re-evaluation. */
   configType: string;
@@ -23,27 +47,39 @@ export interface ResourceKind<R> {
   tags(resource: R): Tag[] | undefined;
 }
 
+/** A kind whose resources are the snapshot's list under `key`. */
+function kind<K extends SnapshotKey, R extends NonNullable<Snapshot[K]> extends Array<infer I> ? I : never>(
+  key: K,
+  cfn: string,
+  asffType: string,
+  arnType: string,
+  id: (r: R) => string,
+  tags: (r: R) => Tag[] | undefined = (r) => (r as { Tags?: Tag[] }).Tags,
+): ResourceKind<R> {
+  return {
+    cfnType: `AWS::EC2::${cfn}`,
+    asffType,
+    configType: `AWS::EC2::${cfn}`,
+    snapshotKey: key,
+    arnType,
+    list: (m) => (m.snapshot[key] ?? []) as R[],
+    id,
+    tags,
+  };
+}
+
 export const RESOURCE_KINDS: { [K in ResourceKindName]: ResourceKind<ResourceOf[K]> } = {
-  SecurityGroup: {
-    cfnType: 'AWS::EC2::SecurityGroup',
-    asffType: 'AwsEc2SecurityGroup',
-    configType: 'AWS::EC2::SecurityGroup',
-    snapshotKey: 'SecurityGroups',
-    arnType: 'security-group',
-    list: (m) => m.securityGroups,
-    id: (r) => r.GroupId,
-    tags: (r) => r.Tags,
-  },
-  NetworkAcl: {
-    cfnType: 'AWS::EC2::NetworkAcl',
-    asffType: 'AwsEc2NetworkAcl',
-    configType: 'AWS::EC2::NetworkAcl',
-    snapshotKey: 'NetworkAcls',
-    arnType: 'network-acl',
-    list: (m) => m.networkAcls,
-    id: (r) => r.NetworkAclId,
-    tags: (r) => r.Tags,
-  },
+  SecurityGroup: kind('SecurityGroups', 'SecurityGroup', 'AwsEc2SecurityGroup', 'security-group', (r) => r.GroupId),
+  NetworkAcl: kind('NetworkAcls', 'NetworkAcl', 'AwsEc2NetworkAcl', 'network-acl', (r) => r.NetworkAclId),
+  Vpc: kind('Vpcs', 'VPC', 'AwsEc2Vpc', 'vpc', (r) => r.VpcId),
+  Subnet: kind('Subnets', 'Subnet', 'AwsEc2Subnet', 'subnet', (r) => r.SubnetId),
+  NatGateway: kind('NatGateways', 'NatGateway', 'Other', 'natgateway', (r) => r.NatGatewayId),
+  RouteTable: kind('RouteTables', 'RouteTable', 'AwsEc2RouteTable', 'route-table', (r) => r.RouteTableId),
+  NetworkInterface: kind('NetworkInterfaces', 'NetworkInterface', 'AwsEc2NetworkInterface', 'network-interface', (r) => r.NetworkInterfaceId, (r) => r.TagSet),
+  VpnConnection: kind('VpnConnections', 'VPNConnection', 'AwsEc2VpnConnection', 'vpn-connection', (r) => r.VpnConnectionId),
+  VpnGateway: kind('VpnGateways', 'VPNGateway', 'Other', 'vpn-gateway', (r) => r.VpnGatewayId),
+  CustomerGateway: kind('CustomerGateways', 'CustomerGateway', 'Other', 'customer-gateway', (r) => r.CustomerGatewayId),
+  ClientVpnEndpoint: kind('ClientVpnEndpoints', 'ClientVpnEndpoint', 'AwsEc2ClientVpnEndpoint', 'client-vpn-endpoint', (r) => r.ClientVpnEndpointId),
 };
 
 export function partitionOf(region: string): string {

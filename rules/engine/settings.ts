@@ -31,6 +31,11 @@ export const SettingsSchema = z.strictObject({
   maxRulesPerDirection: z.number().int().min(1).default(50),
   includeDefaultNacl: z.boolean().default(false),
   ephemeralPorts: portRange.default({ from: 1024, to: 65535 }),
+  clientVpnSplitTunnel: z.boolean().default(false),
+  /** vpn-strong-crypto: what a tunnel may negotiate (AWS names, DH group numbers). */
+  vpnEncryptionAlgorithms: z.array(z.string()).default(['AES256', 'AES256-GCM-16']),
+  vpnIntegrityAlgorithms: z.array(z.string()).default(['SHA2-256', 'SHA2-384', 'SHA2-512']),
+  vpnDhGroups: z.array(z.number().int()).default([14, 15, 16, 17, 18, 19, 20, 21]),
   replacementCidrs: z.array(cidr).default([]),
   maxRemediationsPerInvocation: z.number().int().min(0).default(20),
   maxRemediationsPerHour: z.number().int().min(0).default(100),

@@ -90,6 +90,7 @@ const SubnetSchema = obj({
   SubnetId: str,
   VpcId: str.optional(),
   CidrBlock: cidr4.optional(),
+  Ipv6CidrBlockAssociationSet: list(obj({ Ipv6CidrBlock: cidr6.optional() })),
   AvailabilityZone: str.optional(),
   MapPublicIpOnLaunch: z.boolean().optional(),
   AssignIpv6AddressOnCreation: z.boolean().optional(),
@@ -105,8 +106,10 @@ const NetworkInterfaceSchema = obj({
   SourceDestCheck: z.boolean().optional(),
   Status: str.optional(),
   Groups: list(obj({ GroupId: str, GroupName: str.optional() })),
+  AvailabilityZone: str.optional(),
+  PrivateIpAddress: str.optional(),
   Association: obj({ PublicIp: str.optional() }).optional(),
-  Ipv6Addresses: list(obj({ Ipv6Address: str })),
+  Ipv6Addresses: list(obj({ Ipv6Address: z.ipv6({ error: 'expected an IPv6 address' }) })),
   Attachment: obj({ InstanceId: str.optional() }).optional(),
   TagSet: tags,
 });
@@ -114,7 +117,73 @@ const NetworkInterfaceSchema = obj({
 const PrefixListSchema = obj({ PrefixListId: str, PrefixListName: str.optional(), Cidrs: z.array(cidrAny).optional() });
 const ManagedPrefixListSchema = obj({ PrefixListId: str, PrefixListName: str.optional(), OwnerId: str.optional() });
 
-const idOnly = (key: string) => z.array(obj({ [key]: str })).optional();
+const attachments = list(obj({ VpcId: str.optional(), State: str.optional() }));
+
+const RouteSchema = obj({
+  DestinationCidrBlock: cidr4.optional(),
+  DestinationIpv6CidrBlock: cidr6.optional(),
+  DestinationPrefixListId: str.optional(),
+  GatewayId: str.optional(),
+  NatGatewayId: str.optional(),
+  InstanceId: str.optional(),
+  NetworkInterfaceId: str.optional(),
+  VpcPeeringConnectionId: str.optional(),
+  TransitGatewayId: str.optional(),
+  EgressOnlyInternetGatewayId: str.optional(),
+  LocalGatewayId: str.optional(),
+  CarrierGatewayId: str.optional(),
+  State: str.optional(),
+});
+
+const RouteTableSchema = obj({
+  RouteTableId: str,
+  VpcId: str.optional(),
+  Associations: list(obj({ Main: z.boolean().optional(), SubnetId: str.optional(), GatewayId: str.optional() })),
+  Routes: list(RouteSchema),
+  Tags: tags,
+});
+
+const NatGatewaySchema = obj({
+  NatGatewayId: str,
+  SubnetId: str.optional(),
+  VpcId: str.optional(),
+  State: str.optional(),
+  ConnectivityType: str.optional(),
+  NatGatewayAddresses: list(obj({ NetworkInterfaceId: str.optional(), PrivateIp: str.optional(), PublicIp: str.optional() })),
+  Tags: tags,
+});
+
+const values = <T extends z.ZodType>(v: T) => list(obj({ Value: v }));
+const TunnelOptionsSchema = obj({
+  OutsideIpAddress: str.optional(),
+  IkeVersions: values(str),
+  Phase1EncryptionAlgorithms: values(str),
+  Phase2EncryptionAlgorithms: values(str),
+  Phase1IntegrityAlgorithms: values(str),
+  Phase2IntegrityAlgorithms: values(str),
+  Phase1DHGroupNumbers: values(int),
+  Phase2DHGroupNumbers: values(int),
+  LogOptions: obj({ CloudWatchLogOptions: obj({ LogEnabled: z.boolean().optional() }).optional() }).optional(),
+});
+
+const VpnConnectionSchema = obj({
+  VpnConnectionId: str,
+  State: str.optional(),
+  CustomerGatewayId: str.optional(),
+  VpnGatewayId: str.optional(),
+  TransitGatewayId: str.optional(),
+  Options: obj({ TunnelOptions: list(TunnelOptionsSchema) }).optional(),
+  VgwTelemetry: list(obj({ OutsideIpAddress: str.optional(), Status: str.optional(), StatusMessage: str.optional() })),
+  Tags: tags,
+});
+
+const ClientVpnEndpointSchema = obj({
+  ClientVpnEndpointId: str,
+  Status: obj({ Code: str.optional() }).optional(),
+  ConnectionLogOptions: obj({ Enabled: z.boolean().optional() }).optional(),
+  SplitTunnel: z.boolean().optional(),
+  Tags: tags,
+});
 
 export const SnapshotSchema = obj({
   AccountId: str.optional(),
@@ -128,18 +197,33 @@ export const SnapshotSchema = obj({
   PrefixLists: list(PrefixListSchema),
   ManagedPrefixLists: list(ManagedPrefixListSchema),
   PrefixListEntries: z.record(str, z.array(obj({ Cidr: cidrAny, Description: str.optional() }))).optional(),
-  // Validated by the rules that read them (reachability, NAT, VPN): identity fields only here.
-  RouteTables: idOnly('RouteTableId'),
-  InternetGateways: idOnly('InternetGatewayId'),
-  EgressOnlyInternetGateways: idOnly('EgressOnlyInternetGatewayId'),
-  NatGateways: idOnly('NatGatewayId'),
-  Reservations: z.array(obj({})).optional(),
-  FlowLogs: idOnly('FlowLogId'),
-  VpnConnections: idOnly('VpnConnectionId'),
-  VpnGateways: idOnly('VpnGatewayId'),
-  CustomerGateways: idOnly('CustomerGatewayId'),
-  ClientVpnEndpoints: idOnly('ClientVpnEndpointId'),
-  AuthorizationRules: z.array(obj({ ClientVpnEndpointId: str })).optional(),
+  RouteTables: list(RouteTableSchema),
+  InternetGateways: list(obj({ InternetGatewayId: str, Attachments: attachments, Tags: tags })),
+  EgressOnlyInternetGateways: list(obj({ EgressOnlyInternetGatewayId: str, Attachments: attachments, Tags: tags })),
+  NatGateways: list(NatGatewaySchema),
+  Reservations: list(obj({ Instances: list(obj({ InstanceId: str, SourceDestCheck: z.boolean().optional() })) })),
+  FlowLogs: list(
+    obj({
+      FlowLogId: str,
+      ResourceId: str.optional(),
+      TrafficType: str.optional(),
+      FlowLogStatus: str.optional(),
+      DeliverLogsStatus: str.optional(),
+    }),
+  ),
+  VpnConnections: list(VpnConnectionSchema),
+  VpnGateways: list(obj({ VpnGatewayId: str, State: str.optional(), VpcAttachments: attachments, Tags: tags })),
+  CustomerGateways: list(obj({ CustomerGatewayId: str, State: str.optional(), CertificateArn: str.optional(), Tags: tags })),
+  ClientVpnEndpoints: list(ClientVpnEndpointSchema),
+  AuthorizationRules: list(
+    obj({
+      ClientVpnEndpointId: str,
+      AccessAll: z.boolean().optional(),
+      GroupId: str.optional(),
+      DestinationCidr: str.optional(),
+      Status: obj({ Code: str.optional() }).optional(),
+    }),
+  ),
 });
 
 /**
@@ -172,4 +256,14 @@ export type Vpc = z.infer<typeof VpcSchema>;
 export type Subnet = z.infer<typeof SubnetSchema>;
 export type NetworkInterface = z.infer<typeof NetworkInterfaceSchema>;
 export type Tag = z.infer<typeof TagSchema>;
+export type RouteTable = z.infer<typeof RouteTableSchema>;
+export type Route = z.infer<typeof RouteSchema>;
+export type NatGateway = z.infer<typeof NatGatewaySchema>;
+export type VpnConnection = z.infer<typeof VpnConnectionSchema>;
+export type TunnelOptions = z.infer<typeof TunnelOptionsSchema>;
+export type VpnGateway = NonNullable<Snapshot['VpnGateways']>[number];
+export type CustomerGateway = NonNullable<Snapshot['CustomerGateways']>[number];
+export type ClientVpnEndpoint = z.infer<typeof ClientVpnEndpointSchema>;
+export type AuthorizationRule = NonNullable<Snapshot['AuthorizationRules']>[number];
+export type FlowLog = NonNullable<Snapshot['FlowLogs']>[number];
 export type SnapshotKey = Exclude<keyof Snapshot, 'AccountId' | 'Region'>;

@@ -9,7 +9,18 @@ export type Status = (typeof STATUSES)[number];
 /** Automatic remediations the engine can plan (catalog.md "Remediation kinds"). */
 export type RemediationKind = 'revoke-public-ingress' | 'close-default-sg' | 'deny-in-nacl';
 
-export type ResourceKindName = 'SecurityGroup' | 'NetworkAcl';
+export type ResourceKindName =
+  | 'SecurityGroup'
+  | 'NetworkAcl'
+  | 'Vpc'
+  | 'Subnet'
+  | 'NatGateway'
+  | 'RouteTable'
+  | 'NetworkInterface'
+  | 'VpnConnection'
+  | 'VpnGateway'
+  | 'CustomerGateway'
+  | 'ClientVpnEndpoint';
 
 export interface RuleMetadata {
   /** Stable kebab-case id, equal to the file name; the ASFF GeneratorId and Config rule suffix. */

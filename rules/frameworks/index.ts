@@ -7,6 +7,13 @@ export const FRAMEWORKS: Record<string, { title: string; requirements: Record<st
     title: 'AWS Foundational Security Best Practices',
     requirements: {
       'EC2.2': 'VPC default security groups should not allow inbound or outbound traffic',
+      'EC2.6': 'VPC flow logging should be enabled in all VPCs',
+      'EC2.15': 'Amazon EC2 subnets should not automatically assign public IP addresses',
+      'EC2.20': 'Both VPN tunnels for an AWS Site-to-Site VPN connection should be up',
+      'EC2.51': 'EC2 Client VPN endpoints should have client connection logging enabled',
+      'EC2.171': 'EC2 VPN connections should have logging enabled',
+      'EC2.180': 'EC2 network interfaces should have source/destination checking enabled',
+      'EC2.183': 'EC2 VPN connections should use IKEv2 only',
       'EC2.13': 'Security groups should not allow ingress from 0.0.0.0/0 or ::/0 to port 22',
       'EC2.14': 'Security groups should not allow ingress from 0.0.0.0/0 or ::/0 to port 3389',
       'EC2.16': 'Unused Network Access Control Lists should be removed',
@@ -28,6 +35,9 @@ export const FRAMEWORKS: Record<string, { title: string; requirements: Record<st
     },
   },
   prowler: { title: 'Prowler check', requirements: {} },
+  'aws-config': { title: 'AWS Config managed rule', requirements: {} },
+  custodian: { title: 'Cloud Custodian policy', requirements: {} },
+  cloudsploit: { title: 'CloudSploit plugin', requirements: {} },
 };
 
 /** "aws-fsbp EC2.13" style strings for ASFF Compliance.RelatedRequirements. */

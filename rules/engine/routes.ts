@@ -1,0 +1,139 @@
+import { AddressSet } from './address-set';
+import { parseCidr } from './cidr';
+import type { EvaluationContext } from './context';
+import type { Route, RouteTable } from './snapshot-schema';
+
+export type TargetKind =
+  | 'local'
+  | 'internet-gateway'
+  | 'egress-only-gateway'
+  | 'nat-gateway'
+  | 'instance'
+  | 'network-interface'
+  | 'peering'
+  | 'transit-gateway'
+  | 'vpn-gateway'
+  | 'vpc-endpoint'
+  | 'other';
+
+export interface RouteTarget {
+  kind: TargetKind;
+  id: string;
+}
+
+/** What a route sends traffic to, from whichever target field EC2 filled in. */
+export function routeTarget(r: Route): RouteTarget {
+  if (r.NatGatewayId) return { kind: 'nat-gateway', id: r.NatGatewayId };
+  if (r.EgressOnlyInternetGatewayId) return { kind: 'egress-only-gateway', id: r.EgressOnlyInternetGatewayId };
+  if (r.TransitGatewayId) return { kind: 'transit-gateway', id: r.TransitGatewayId };
+  if (r.VpcPeeringConnectionId) return { kind: 'peering', id: r.VpcPeeringConnectionId };
+  if (r.InstanceId) return { kind: 'instance', id: r.InstanceId };
+  if (r.NetworkInterfaceId) return { kind: 'network-interface', id: r.NetworkInterfaceId };
+  const gw = r.GatewayId ?? r.LocalGatewayId ?? r.CarrierGatewayId ?? '';
+  if (gw === 'local') return { kind: 'local', id: 'local' };
+  if (gw.startsWith('igw-')) return { kind: 'internet-gateway', id: gw };
+  if (gw.startsWith('vgw-')) return { kind: 'vpn-gateway', id: gw };
+  if (gw.startsWith('vpce-')) return { kind: 'vpc-endpoint', id: gw };
+  return { kind: 'other', id: gw };
+}
+
+export interface ResolvedRoute {
+  route: Route;
+  target: RouteTarget;
+  destination: string;
+  addresses: AddressSet;
+  prefix: number;
+  blackhole: boolean;
+}
+
+/** Destination addresses of a route: its CIDR, or a customer prefix list's entries when known. */
+function resolveRoute(route: Route, ctx: EvaluationContext): ResolvedRoute[] {
+  const target = routeTarget(route);
+  const blackhole = route.State === 'blackhole';
+  const cidr = route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock;
+  const cidrs = cidr ? [cidr] : route.DestinationPrefixListId ? (ctx.model.prefixList(route.DestinationPrefixListId).cidrs ?? []) : [];
+  return cidrs.flatMap((text) => {
+    const c = parseCidr(text);
+    return c ? [{ route, target, destination: text, addresses: AddressSet.fromCidr(c), prefix: c.prefix, blackhole }] : [];
+  });
+}
+
+/**
+ * A route table's routes, most specific first: longest-prefix match then is "the first route
+ * whose destination holds the address", and can be computed for address sets at once.
+ */
+export function resolvedRoutes(table: RouteTable, ctx: EvaluationContext): ResolvedRoute[] {
+  return ctx.memo(table, 'routes', () =>
+    (table.Routes ?? []).flatMap((r) => resolveRoute(r, ctx)).sort((a, b) => b.prefix - a.prefix),
+  );
+}
+
+/** Which route decides which addresses (longest-prefix match); unrouted addresses are absent. */
+export function routeDecisions(table: RouteTable, ctx: EvaluationContext): Array<{ route: ResolvedRoute; addresses: AddressSet }> {
+  return ctx.memo(table, 'decisions', () => {
+    let undecided = AddressSet.ALL;
+    const out: Array<{ route: ResolvedRoute; addresses: AddressSet }> = [];
+    for (const route of resolvedRoutes(table, ctx)) {
+      if (!undecided.overlaps(route.addresses)) continue;
+      out.push({ route, addresses: undecided.intersect(route.addresses) });
+      undecided = undecided.subtract(route.addresses);
+    }
+    return out;
+  });
+}
+
+/**
+ * The route table a subnet uses: its explicit association, else its VPC's main table
+ * (catalog.md). Undefined when the snapshot has neither.
+ */
+export function tableForSubnet(subnetId: string, ctx: EvaluationContext): RouteTable | undefined {
+  const index = ctx.memo(ctx.model, 'route-table-index', () => {
+    const explicit = new Map<string, RouteTable>();
+    const main = new Map<string, RouteTable>();
+    for (const table of ctx.model.snapshot.RouteTables ?? []) {
+      for (const a of table.Associations ?? []) {
+        if (a.SubnetId) explicit.set(a.SubnetId, table);
+        if (a.Main && table.VpcId) main.set(table.VpcId, table);
+      }
+    }
+    return { explicit, main };
+  });
+  const subnet = ctx.model.subnet(subnetId);
+  return index.explicit.get(subnetId) ?? (subnet?.VpcId ? index.main.get(subnet.VpcId) : undefined);
+}
+
+/** Subnets whose traffic a table carries: explicit associations, plus unassociated subnets for a main table. */
+export function subnetsUsing(table: RouteTable, ctx: EvaluationContext): string[] {
+  return (ctx.model.snapshot.Subnets ?? []).filter((s) => tableForSubnet(s.SubnetId, ctx) === table).map((s) => s.SubnetId);
+}
+
+/**
+ * The addresses a table sends to an internet gateway attached to its VPC, by longest-prefix
+ * match over active routes, with the routes that do it. A blackhole or more specific route to
+ * elsewhere takes its addresses out.
+ */
+export function internetRoutedAddresses(table: RouteTable, ctx: EvaluationContext): { addresses: AddressSet; routes: ResolvedRoute[] } {
+  return ctx.memo(table, 'internet-routed', () => {
+    let addresses = AddressSet.EMPTY;
+    const routes: ResolvedRoute[] = [];
+    for (const d of routeDecisions(table, ctx)) {
+      if (d.route.blackhole || d.route.target.kind !== 'internet-gateway') continue;
+      if (!isAttachedIgw(d.route.target.id, table.VpcId, ctx)) continue;
+      addresses = addresses.union(d.addresses);
+      routes.push(d.route);
+    }
+    return { addresses, routes };
+  });
+}
+
+/**
+ * Whether the internet gateway is attached to the VPC. Without InternetGateways in the snapshot
+ * the route's own word is taken (EC2 refuses a route to a detached gateway, and such a route
+ * shows as blackhole).
+ */
+function isAttachedIgw(igwId: string, vpcId: string | undefined, ctx: EvaluationContext): boolean {
+  const igws = ctx.model.snapshot.InternetGateways;
+  if (!igws) return true;
+  const igw = igws.find((g) => g.InternetGatewayId === igwId);
+  return igw !== undefined && (igw.Attachments ?? []).some((a) => a.VpcId === vpcId && (a.State === 'available' || a.State === 'attached'));
+}
