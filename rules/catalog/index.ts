@@ -1,4 +1,5 @@
 import type { AnyRule } from '../engine/rule';
+import { INTERFACE_RULES } from './interface';
 import naclAssociated from './network-acl/nacl-associated';
 import naclNoPublicAdminPorts from './network-acl/nacl-no-public-admin-ports';
 import naclNoPublicAllTraffic from './network-acl/nacl-no-public-all-traffic';
@@ -30,6 +31,7 @@ export const CATALOG: readonly AnyRule[] = [
   naclNoShadowedEntries,
   naclReturnTrafficAllowed,
   naclNoUnfilterableTargets,
+  ...INTERFACE_RULES,
 ];
 
 export const RULE_IDS: readonly string[] = CATALOG.map((r) => r.meta.id);

@@ -137,3 +137,50 @@ function isAttachedIgw(igwId: string, vpcId: string | undefined, ctx: Evaluation
   const igw = igws.find((g) => g.InternetGatewayId === igwId);
   return igw !== undefined && (igw.Attachments ?? []).some((a) => a.VpcId === vpcId && (a.State === 'available' || a.State === 'attached'));
 }
+
+/** The destination a route names, as written: its IPv4 or IPv6 CIDR block, or its prefix list id. */
+export function routeDestination(r: Route): string {
+  return r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? 'unknown';
+}
+
+export interface InterfaceRoute {
+  table: RouteTable;
+  route: Route;
+  /** Which field of the route names the interface: its own id, or its instance's. */
+  matchedBy: 'NetworkInterfaceId' | 'InstanceId';
+}
+
+/**
+ * Routes, in any table, that send traffic to a network interface: by the interface's id, or by
+ * the id of the instance it is attached to (how a NAT instance or appliance is routed to).
+ * Blackhole routes are included (a stopped NAT instance is still one); callers filter.
+ */
+export function routesToInterface(
+  eni: { NetworkInterfaceId: string; Attachment?: { InstanceId?: string } },
+  ctx: EvaluationContext,
+): InterfaceRoute[] {
+  const index = ctx.memo(ctx.model, 'routes-by-interface-target', () => {
+    const byInterface = new Map<string, Array<{ table: RouteTable; route: Route }>>();
+    const byInstance = new Map<string, Array<{ table: RouteTable; route: Route }>>();
+    const add = (map: typeof byInterface, key: string, value: { table: RouteTable; route: Route }) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const table of ctx.model.snapshot.RouteTables ?? []) {
+      for (const route of table.Routes ?? []) {
+        if (route.NetworkInterfaceId) add(byInterface, route.NetworkInterfaceId, { table, route });
+        if (route.InstanceId) add(byInstance, route.InstanceId, { table, route });
+      }
+    }
+    return { byInterface, byInstance };
+  });
+  const out: InterfaceRoute[] = (index.byInterface.get(eni.NetworkInterfaceId) ?? []).map((r) => ({ ...r, matchedBy: 'NetworkInterfaceId' as const }));
+  const instanceId = eni.Attachment?.InstanceId;
+  if (instanceId) {
+    for (const r of index.byInstance.get(instanceId) ?? []) {
+      if (!out.some((o) => o.route === r.route)) out.push({ ...r, matchedBy: 'InstanceId' });
+    }
+  }
+  return out;
+}

@@ -3,7 +3,8 @@ import { defineRule, fail, pass, type Rule } from '../../engine/rule';
 import { describeRule, directionExposure, openAt, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import { formatPortList, protocolLabel } from '../../engine/protocols';
 import type { RuleMetadata } from '../../engine/types';
-import { SECURITY_GROUP_TRIGGERS } from '../triggers';
+import { exposureSeverity } from '../../engine/exposure-severity';
+import { exposedNote, SECURITY_GROUP_USE_TRIGGERS } from '../triggers';
 
 export interface PortProbe {
   protocol: number;
@@ -18,13 +19,15 @@ export function portExposureRule(
   meta: Omit<RuleMetadata, 'resourceKind' | 'triggers' | 'inputs'>,
   portsToCheck: (ctx: EvaluationContext) => PortProbe[],
 ): Rule<'SecurityGroup'> {
-  return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_TRIGGERS, inputs: [] }, (group, ctx) => {
+  return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_USE_TRIGGERS, inputs: [] }, (group, ctx) => {
     const exp = directionExposure(group, false, ctx);
     const openPorts = [];
+    const offending = [];
     // The probes depend only on settings: built once per evaluation, not once per group.
     for (const { protocol, port } of ctx.memo(meta, 'probes', () => portsToCheck(ctx))) {
       const open = openAt(exp, protocol, port, ctx);
       if (!open) continue;
+      offending.push({ protocol, port });
       openPorts.push({
         protocol: protocolLabel(protocol),
         port,
@@ -36,6 +39,7 @@ export function portExposureRule(
     if (openPorts.length === 0) return pass('No checked port is open to the internet.', extra);
     const list = formatPortList(openPorts);
     const from = [...new Set(openPorts.flatMap((o) => o.sources))].join(', ');
-    return fail(`Ingress open to the internet on ${list} from ${from}.`, { openPorts, ...extra });
+    const { severity, exposure } = exposureSeverity(group, meta.severity, offending, ctx);
+    return fail(`Ingress open to the internet on ${list} from ${from}${exposedNote(exposure)}.`, { openPorts, exposure, ...extra }, severity);
   });
 }

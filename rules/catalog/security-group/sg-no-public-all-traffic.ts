@@ -3,7 +3,8 @@ import { hasPorts } from '../../engine/protocols';
 import { defineRule, fail, pass } from '../../engine/rule';
 import { describeRule, directionExposure, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { SgRule } from '../../engine/sg-rules';
-import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
+import { exposureSeverity } from '../../engine/exposure-severity';
+import { exposedNote, SECURITY_GROUP_USE_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
 /** IpProtocol -1, or tcp/udp over the whole port range (0 or 1 to 65535). */
 function coversEveryPort(rule: SgRule): boolean {
@@ -26,7 +27,7 @@ export default defineRule(
       kind: 'revoke-public-ingress',
       defaultMode: 'auto',
     },
-    triggers: SECURITY_GROUP_TRIGGERS,
+    triggers: SECURITY_GROUP_USE_TRIGGERS,
     inputs: [],
   },
   (group, ctx) => {
@@ -37,10 +38,8 @@ export default defineRule(
       return pass('No all-ports ingress is open to the internet.', unresolvedEvidence(exp));
     }
     const sources = sourcesOf(offending.map((p) => p.rule));
-    return fail(`All-ports ingress is open to the internet from ${sources.join(', ')}.`, {
-      sources,
-      rules: offending.map((p) => describeRule(p.rule)),
-      ...unresolvedEvidence(exp),
-    });
+    const { severity, exposure } = exposureSeverity(group, 'HIGH', 'all-ports', ctx);
+    const evidence = { sources, rules: offending.map((p) => describeRule(p.rule)), exposure, ...unresolvedEvidence(exp) };
+    return fail(`All-ports ingress is open to the internet from ${sources.join(', ')}${exposedNote(exposure)}.`, evidence, severity);
   },
 );

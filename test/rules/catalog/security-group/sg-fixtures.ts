@@ -49,6 +49,12 @@ export const groupPerm = (protocol: string, ports: [number, number] | undefined,
   UserIdGroupPairs: groupIds.map((GroupId) => ({ GroupId, UserId: '111122223333' })),
 });
 
+/**
+ * The exposure evidence of a finding on a groups-only snapshot: reachability cannot be decided,
+ * so the base severity stands and the evidence names what is missing (catalog.md).
+ */
+export const NO_NETWORK = { missingInputs: ['NetworkInterfaces', 'Subnets', 'RouteTables', 'NetworkAcls'] };
+
 export const tagged = (tags: Record<string, string>) => ({ Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) });
 
 /** Evidence form of a rule as describeRule writes it (ruleId only when the snapshot had one). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../../../rules/catalog/security-group/sg-no-public-admin-ports';
 import highRisk from '../../../../rules/catalog/security-group/sg-no-public-high-risk-ports';
 import { audit, check, findingOf, perm, sg, VPC } from '../../../helpers';
-import { GROUP_TYPE, groupPerm, groupsOnly, openPortKeys, openPorts, plPerm, ruleIdsOf, sgr, tagged } from './sg-fixtures';
+import { GROUP_TYPE, groupPerm, groupsOnly, NO_NETWORK, openPortKeys, openPorts, plPerm, ruleIdsOf, sgr, tagged } from './sg-fixtures';
 
 const ID = 'sg-no-public-admin-ports';
 const ALL_ADMIN = ['tcp 22', 'udp 22', 'tcp 3389', 'udp 3389'];
@@ -437,6 +437,7 @@ describe(ID, () => {
       findingOf(audit(groupsOnly(sshOpen(tagged(tags))), [rule], {}, now), ID, 'sg-1');
     const ORIGINAL = {
       openPorts: [{ protocol: 'tcp', port: 22, sources: ['0.0.0.0/0'], rules: [{ protocol: 'tcp', ports: '22-22', source: '0.0.0.0/0' }] }],
+      exposure: NO_NETWORK,
     };
 
     it('vpc-auditor:exempt = the rule id: PASS with exempted true and the waived evidence', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../rules/catalog/security-group/sg-no-public-all-traffic';
 import { check, perm, sg, VPC } from '../../../helpers';
-import { GROUP_TYPE, groupPerm, groupsOnly, plPerm, type RuleEvidence, sgr, tagged } from './sg-fixtures';
+import { GROUP_TYPE, groupPerm, groupsOnly, NO_NETWORK, plPerm, type RuleEvidence, sgr, tagged } from './sg-fixtures';
 
 const ID = 'sg-no-public-all-traffic';
 
@@ -26,7 +26,7 @@ describe(ID, () => {
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('HIGH');
       expect(f.resourceType).toBe(GROUP_TYPE);
-      expect(f.evidence).toEqual({ sources: ['0.0.0.0/0'], rules: [{ protocol: 'all', source: '0.0.0.0/0' }] });
+      expect(f.evidence).toEqual({ sources: ['0.0.0.0/0'], rules: [{ protocol: 'all', source: '0.0.0.0/0' }], exposure: NO_NETWORK });
     });
 
     it.each([
@@ -44,7 +44,7 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('HIGH');
-      expect(f.evidence).toEqual({ sources: [described.source], rules: [described] });
+      expect(f.evidence).toEqual({ sources: [described.source], rules: [described], exposure: NO_NETWORK });
     });
 
     it('the union across all-ports rules counts: "-1" from 0.0.0.0/1 + tcp 0-65535 from 128.0.0.0/1 (SecurityGroupRules)', () => {
@@ -65,6 +65,7 @@ describe(ID, () => {
           { ruleId: 'sgr-all', protocol: 'all', source: '0.0.0.0/1' },
           { ruleId: 'sgr-tcp', protocol: 'tcp', ports: '0-65535', source: '128.0.0.0/1' },
         ],
+        exposure: NO_NETWORK,
       });
     });
 
@@ -81,7 +82,7 @@ describe(ID, () => {
 
       // Assert
       expect(f.status).toBe('FAIL');
-      expect(f.evidence).toEqual({ sources: ['pl-0cust'], rules: [{ protocol: 'all', source: 'pl-0cust' }] });
+      expect(f.evidence).toEqual({ sources: ['pl-0cust'], rules: [{ protocol: 'all', source: 'pl-0cust' }], exposure: NO_NETWORK });
     });
 
     it('only the all-ports rules are listed, not a public rule on a single port', () => {

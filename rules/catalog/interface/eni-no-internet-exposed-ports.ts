@@ -1,0 +1,62 @@
+import { type PortRange, TCP, UDP } from '../../engine/protocols';
+import { describeExposure, REACHABILITY_INPUTS, reachability } from '../../engine/reachability';
+import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import type { Severity } from '../../engine/types';
+import { INTERFACE_EXPOSURE_TRIGGERS } from './triggers';
+
+const ADMIN_PORTS = [22, 3389];
+
+/** Parts of a range outside the authorized ports. */
+function unauthorized(range: PortRange, authorized: readonly number[]): PortRange[] {
+  const out: PortRange[] = [];
+  let from = range.from;
+  for (const port of [...new Set(authorized)].sort((a, b) => a - b)) {
+    if (port < from || port > range.to) continue;
+    if (port > from) out.push({ from, to: port - 1 });
+    from = port + 1;
+  }
+  if (from <= range.to) out.push({ from, to: range.to });
+  return out;
+}
+
+export default defineRule(
+  {
+    id: 'eni-no-internet-exposed-ports',
+    title: 'Network interfaces are reachable from the internet only on authorized ports',
+    description:
+      'FAILS when the interface is internet-reachable (public address, route to an internet gateway, NACL in and out, security groups) on a tcp/udp port sg-public-ports-authorized would not allow; CRITICAL when the port is 22 or 3389. The evidence shows the path: internet gateway, route table and route, NACL rule numbers and security-group rules.',
+    severity: 'HIGH',
+    resourceKind: 'NetworkInterface',
+    compliance: {},
+    remediation: {
+      text: 'Close the path at any layer: remove the security-group rule, deny the port in the subnet NACL, move the interface to a private subnet, or release its public address.',
+      url: 'https://docs.aws.amazon.com/vpc/latest/reachability/what-is-reachability-analyzer.html',
+      defaultMode: 'notify',
+    },
+    triggers: INTERFACE_EXPOSURE_TRIGGERS,
+    inputs: REACHABILITY_INPUTS,
+  },
+  (eni, ctx) => {
+    const r = reachability(eni, ctx);
+    // The keys exist but do not cover this interface (say its subnet's NACL is not listed).
+    if (!r.known) return notApplicable(`Reachability cannot be decided: ${r.missing.join('; ')}.`, { missingInputs: r.missing });
+    const exposed = [...r.exposed(TCP), ...r.exposed(UDP)];
+    const { authorizedTcpPorts, authorizedUdpPorts } = ctx.settings;
+    const offending = exposed.flatMap((e) =>
+      unauthorized(e.range, e.protocol === TCP ? authorizedTcpPorts : e.protocol === UDP ? authorizedUdpPorts : []).map((range) => ({ ...e, range })),
+    );
+    if (offending.length === 0) {
+      if (exposed.length === 0) return pass('Not reachable from the internet on any tcp or udp port.');
+      return pass(`Reachable from the internet only on authorized ports (${exposed.map((e) => describeExposure(e, ctx).ports).join(', ')}).`);
+    }
+    const admin = offending.some((e) => ADMIN_PORTS.some((p) => e.range.from <= p && p <= e.range.to));
+    const severity: Severity = admin ? 'CRITICAL' : 'HIGH';
+    const list = offending.map((e) => `${describeExposure(e, ctx).protocol} ${describeExposure(e, ctx).ports}`).join(', ');
+    const path = offending[0].path;
+    return fail(
+      `Reachable from the internet on ${list} via ${path.internetGateways.join(', ')}, ${path.routeTable}, ${path.networkAcl} (rules ${path.naclInbound.join(', ')}) and ${path.securityGroupRules.join(', ')}.`,
+      { exposed: offending.map((e) => describeExposure(e, ctx)) },
+      severity,
+    );
+  },
+);

@@ -1,0 +1,53 @@
+import { AddressSet } from '../../engine/address-set';
+import { formatRange, protocolLabel } from '../../engine/protocols';
+import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { allOpenRanges, describeRule, type DirectionExposure, directionExposure } from '../../engine/sg-exposure';
+import type { NetworkInterface } from '../../engine/snapshot-schema';
+import type { EvaluationContext } from '../../engine/context';
+import { routesToInterface } from '../../engine/routes';
+import { INTERFACE_EXPOSURE_TRIGGERS } from './triggers';
+
+/** The ingress of all of an interface's groups as one: a union is what the interface gets. */
+function combinedIngress(eni: NetworkInterface, ctx: EvaluationContext): DirectionExposure {
+  const parts = (eni.Groups ?? []).flatMap(({ GroupId }) => {
+    const group = ctx.model.group(GroupId);
+    return group ? [directionExposure(group, false, ctx)] : [];
+  });
+  const publicRules = parts.flatMap((p) => p.publicRules);
+  const all = publicRules.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
+  return {
+    rules: parts.flatMap((p) => p.rules),
+    publicRules,
+    unresolvedPrefixLists: [...new Set(parts.flatMap((p) => p.unresolvedPrefixLists))],
+    canBeOpen: ctx.exposure.isInternetOpenPublic(all),
+  };
+}
+
+export default defineRule(
+  {
+    id: 'nat-instance-no-public-ingress',
+    title: 'NAT instances accept no ingress from the internet',
+    description:
+      'FAILS when an interface that is a route target (a route by InstanceId or NetworkInterfaceId) with SourceDestCheck false has internet-open ingress on any port through its security groups. A NAT instance forwards for the VPC; open ingress makes it a way in.',
+    severity: 'HIGH',
+    resourceKind: 'NetworkInterface',
+    compliance: {},
+    remediation: {
+      text: 'Allow ingress to the NAT instance only from the VPC ranges it serves, or replace it with a NAT gateway.',
+      url: 'https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html',
+      defaultMode: 'notify',
+    },
+    triggers: INTERFACE_EXPOSURE_TRIGGERS,
+    inputs: ['RouteTables', 'SecurityGroups'],
+  },
+  (eni, ctx) => {
+    if (eni.SourceDestCheck !== false) return notApplicable('Not a NAT instance: source/destination check is on (or unknown).');
+    if (routesToInterface(eni, ctx).length === 0) return notApplicable('Not a NAT instance: no route sends traffic to it.');
+    const open = allOpenRanges(combinedIngress(eni, ctx), ctx);
+    if (open.length === 0) return pass('No ingress to this NAT instance is open to the internet.');
+    const text = open.map((o) => (o.protocol === -1 ? 'all protocols' : `${protocolLabel(o.protocol)} ${formatRange(o.range)}`)).join(', ');
+    return fail(`NAT instance ingress is open to the internet on ${text}.`, {
+      open: open.map((o) => ({ protocol: protocolLabel(o.protocol), ports: formatRange(o.range), rules: o.rules.map(describeRule) })),
+    });
+  },
+);

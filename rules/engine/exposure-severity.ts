@@ -1,0 +1,65 @@
+import type { EvaluationContext } from './context';
+import { describeExposure, type ExposedRange, REACHABILITY_INPUTS, reachability } from './reachability';
+import type { SecurityGroup } from './snapshot-schema';
+import { SEVERITIES, type Severity } from './types';
+
+const MAX_INTERFACES = 20;
+
+/** Traffic a rule found open: specific (protocol, port) pairs, or every tcp/udp port. */
+export type Offending = ReadonlyArray<{ protocol: number; port: number }> | 'all-ports';
+
+export function oneLevelLower(s: Severity): Severity {
+  return SEVERITIES[Math.max(0, SEVERITIES.indexOf(s) - 1)];
+}
+
+/**
+ * catalog.md "Exposure-aware severity": CRITICAL when an interface using the group is
+ * internet-reachable on an offending port, the base severity when the group is attached but no
+ * interface is exposed, one level lower when it is attached to nothing. Without what
+ * reachability needs, the base severity stands and the evidence names the missing keys. Only
+ * the severity depends on this, never the verdict.
+ */
+export function exposureSeverity(
+  group: SecurityGroup,
+  base: Severity,
+  offending: Offending,
+  ctx: EvaluationContext,
+): { severity: Severity; exposure: Record<string, unknown> } {
+  if (!ctx.model.has('NetworkInterfaces')) return { severity: base, exposure: { missingInputs: ['NetworkInterfaces', ...missingOf(ctx)] } };
+  const interfaces = ctx.model.interfacesUsing(group.GroupId);
+  if (interfaces.length === 0) return { severity: oneLevelLower(base), exposure: { attachedInterfaces: 0 } };
+  const missing = missingOf(ctx);
+  if (missing.length > 0) return { severity: base, exposure: { attachedInterfaces: interfaces.length, missingInputs: missing } };
+  const exposed: Array<{ interfaceId: string; exposed: Record<string, unknown>[] }> = [];
+  const unknown: string[] = [];
+  for (const eni of interfaces) {
+    const r = reachability(eni, ctx);
+    if (!r.known) {
+      unknown.push(`${eni.NetworkInterfaceId}: ${r.missing.join(', ')}`);
+      continue;
+    }
+    const hits = offendingExposure(r.exposed, offending);
+    if (hits.length > 0) exposed.push({ interfaceId: eni.NetworkInterfaceId, exposed: hits.map((h) => describeExposure(h, ctx)) });
+  }
+  const exposure: Record<string, unknown> = {
+    attachedInterfaces: interfaces.length,
+    exposedInterfaces: exposed.length,
+    ...(exposed.length ? { interfaces: exposed.slice(0, MAX_INTERFACES) } : {}),
+    ...(unknown.length ? { undecided: unknown.slice(0, MAX_INTERFACES) } : {}),
+  };
+  return { severity: exposed.length > 0 ? 'CRITICAL' : base, exposure };
+}
+
+function missingOf(ctx: EvaluationContext): string[] {
+  return REACHABILITY_INPUTS.filter((k) => !ctx.model.has(k));
+}
+
+/** The interface's exposed ranges that hold an offending port. */
+function offendingExposure(exposedOf: (protocol: number) => ExposedRange[], offending: Offending): ExposedRange[] {
+  if (offending === 'all-ports') return [...exposedOf(6), ...exposedOf(17)];
+  const out = new Set<ExposedRange>();
+  for (const { protocol, port } of offending) {
+    for (const e of exposedOf(protocol)) if (e.range.from <= port && port <= e.range.to) out.add(e);
+  }
+  return [...out];
+}

@@ -1,0 +1,242 @@
+import { AddressSet } from './address-set';
+import type { EvaluationContext } from './context';
+import { naclView, type NaclView } from './nacl';
+import { formatRange, hasPorts, type PortRange, protocolLabel } from './protocols';
+import { internetRoutedAddresses, type ResolvedRoute, tableForSubnet } from './routes';
+import { covers, type SgRule } from './sg-rules';
+import { directionExposure, type PublicRule } from './sg-exposure';
+import type { NetworkAcl, NetworkInterface, RouteTable, SnapshotKey } from './snapshot-schema';
+
+/** Snapshot keys reachability needs besides NetworkInterfaces (catalog.md). */
+export const REACHABILITY_INPUTS: SnapshotKey[] = ['SecurityGroups', 'Subnets', 'RouteTables', 'NetworkAcls'];
+
+const IPV4_ONLY = AddressSet.fromCidrs(['0.0.0.0/0']);
+const IPV6_ONLY = AddressSet.fromCidrs(['::/0']);
+const GLOBAL_IPV6 = AddressSet.fromCidrs(['2000::/3']);
+
+/** One range of ports on which an interface is reachable from an internet-open set of clients. */
+export interface ExposedRange {
+  protocol: number;
+  range: PortRange;
+  clients: AddressSet;
+  path: ExposurePath;
+}
+
+/** How the internet gets in: the evidence catalog.md asks for. */
+export interface ExposurePath {
+  internetGateways: string[];
+  routeTable: string;
+  routes: string[];
+  networkAcl: string;
+  naclInbound: number[];
+  naclOutbound: number[];
+  securityGroupRules: string[];
+}
+
+export type Reachability =
+  | { known: false; missing: string[] }
+  | { known: true; interfaceId: string; exposed: (protocol: number) => ExposedRange[] };
+
+/** The NACL a subnet is associated with (every subnet has exactly one). */
+function naclForSubnet(subnetId: string, ctx: EvaluationContext): NetworkAcl | undefined {
+  const index = ctx.memo(ctx.model, 'nacl-by-subnet', () => {
+    const map = new Map<string, NetworkAcl>();
+    for (const nacl of ctx.model.networkAcls) for (const a of nacl.Associations ?? []) if (a.SubnetId) map.set(a.SubnetId, nacl);
+    return map;
+  });
+  return index.get(subnetId);
+}
+
+/** The families the interface has an internet-facing address in: a public IPv4, a global IPv6. */
+function addressedFamilies(eni: NetworkInterface): AddressSet {
+  let families = AddressSet.EMPTY;
+  if (eni.Association?.PublicIp) families = families.union(IPV4_ONLY);
+  if ((eni.Ipv6Addresses ?? []).some((a) => GLOBAL_IPV6.has(a.Ipv6Address))) families = families.union(IPV6_ONLY);
+  return families;
+}
+
+/**
+ * Internet reachability of an interface (catalog.md): for each tcp/udp port, the clients that
+ * (1) reach an address of the interface's family, (2) are routed to an internet gateway by the
+ * subnet's table (longest-prefix match), (3) pass the subnet NACL inbound on the port and
+ * (4) outbound on some ephemeral port, and (5) are allowed by the union of its security groups.
+ * Computed as address and port sets; memoized per interface.
+ */
+export function reachability(eni: NetworkInterface, ctx: EvaluationContext): Reachability {
+  return ctx.memo(eni, 'reachability', () => {
+    const missing = [...REACHABILITY_INPUTS, 'NetworkInterfaces' as const].filter((k) => !ctx.model.has(k));
+    if (missing.length > 0) return { known: false, missing };
+    const subnetId = eni.SubnetId ?? '';
+    const table = tableForSubnet(subnetId, ctx);
+    const nacl = naclForSubnet(subnetId, ctx);
+    if (!table) return { known: false, missing: [`RouteTables (no table for ${subnetId || 'the interface subnet'})`] };
+    if (!nacl) return { known: false, missing: [`NetworkAcls (no NACL associated with ${subnetId || 'the interface subnet'})`] };
+    const byProtocol = new Map<number, ExposedRange[]>();
+    if (addressedFamilies(eni).isEmpty() || !groupsCanBeOpen(eni, ctx)) {
+      return { known: true, interfaceId: eni.NetworkInterfaceId, exposed: () => [] };
+    }
+    return {
+      known: true,
+      interfaceId: eni.NetworkInterfaceId,
+      exposed: (protocol: number) => {
+        let ranges = byProtocol.get(protocol);
+        if (!ranges) byProtocol.set(protocol, (ranges = exposedRanges(eni, protocol, table, nacl, ctx)));
+        return ranges;
+      },
+    };
+  });
+}
+
+/**
+ * Public clients that can get there and back: routed to an IGW, in a family the interface is
+ * addressed in, and let out again by the NACL on some ephemeral port. The same for every
+ * interface behind the same route table and NACL with the same families: memoized on both.
+ */
+function candidateClients(eni: NetworkInterface, protocol: number, table: RouteTable, view: NaclView, ctx: EvaluationContext) {
+  const families = addressedFamilies(eni);
+  const key = `candidates:${table.RouteTableId}:${protocol}:${families.v4.length > 0}:${families.v6.length > 0}`;
+  return ctx.memo(view, key, () => {
+    const routed = internetRoutedAddresses(table, ctx);
+    const back = returnPath(view, protocol, ctx);
+    const addresses = ctx.exposure.publicPart(routed.addresses.intersect(families)).intersect(back.addresses);
+    return { routed, back, addresses };
+  });
+}
+
+/**
+ * Whether the union of the public sources of the interface's groups is internet-open: if not,
+ * no port can be, and the route and NACL work is skipped (most interfaces of an account).
+ */
+function groupsCanBeOpen(eni: NetworkInterface, ctx: EvaluationContext): boolean {
+  let all = AddressSet.EMPTY;
+  for (const { GroupId } of eni.Groups ?? []) {
+    const group = ctx.model.group(GroupId);
+    if (!group) continue;
+    const exp = directionExposure(group, false, ctx);
+    if (exp.canBeOpen) return true;
+    for (const p of exp.publicRules) all = all.union(p.addresses);
+  }
+  return ctx.exposure.isInternetOpenPublic(all);
+}
+
+/** The clients reaching (protocol, port) on one piece: SG union and NACL inbound applied. */
+function clientsAt(candidates: AddressSet, rules: readonly PublicRule[], view: NaclView, protocol: number, port: number) {
+  const allowedBy = rules.filter((p) => covers(p.rule, protocol, port));
+  const sgSet = allowedBy.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
+  const inbound = view.inbound.allowed(protocol, port);
+  return { allowedBy, inbound, clients: candidates.intersect(sgSet).intersect(inbound.addresses) };
+}
+
+/**
+ * The exact set of public clients that reach the interface on (protocol, port), internet-open
+ * or not; null when the snapshot cannot decide. For one-off questions and tests; rules use the
+ * memoized `reachability`.
+ */
+export function reachableClients(eni: NetworkInterface, protocol: number, port: number, ctx: EvaluationContext): AddressSet | null {
+  const table = tableForSubnet(eni.SubnetId ?? '', ctx);
+  const nacl = naclForSubnet(eni.SubnetId ?? '', ctx);
+  if (!table || !nacl) return null;
+  const view = naclView(nacl, ctx);
+  const { addresses } = candidateClients(eni, protocol, table, view, ctx);
+  return clientsAt(addresses, groupRules(eni, protocol, ctx), view, protocol, port).clients;
+}
+
+function exposedRanges(eni: NetworkInterface, protocol: number, table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): ExposedRange[] {
+  const view = naclView(nacl, ctx);
+  const { routed, back, addresses: candidates } = candidateClients(eni, protocol, table, view, ctx);
+  if (!ctx.exposure.isInternetOpenPublic(candidates)) return [];
+  const rules = groupRules(eni, protocol, ctx);
+  if (rules.length === 0) return [];
+  const out: ExposedRange[] = [];
+  for (const range of pieces(protocol, rules, view)) {
+    const { allowedBy, inbound, clients } = clientsAt(candidates, rules, view, protocol, range.from);
+    if (!ctx.exposure.isInternetOpenPublic(clients)) continue;
+    const path: ExposurePath = {
+      internetGateways: unique(routed.routes.filter((r) => r.addresses.overlaps(clients)).map((r) => r.target.id)),
+      routeTable: table.RouteTableId,
+      routes: routed.routes.filter((r) => r.addresses.overlaps(clients)).map(describeRoute),
+      networkAcl: nacl.NetworkAclId,
+      naclInbound: inbound.hits.filter((h) => h.addresses.overlaps(clients)).map((h) => h.entry.ruleNumber),
+      naclOutbound: back.ruleNumbers,
+      securityGroupRules: unique(allowedBy.filter((p) => p.addresses.overlaps(clients)).map((p) => ruleName(p.rule))),
+    };
+    const last = out[out.length - 1];
+    if (last && last.range.to + 1 === range.from && JSON.stringify(last.path) === JSON.stringify(path)) last.range.to = range.to;
+    else out.push({ protocol, range: { ...range }, clients, path });
+  }
+  return out;
+}
+
+/** Clients the NACL lets answers go out to, on at least one port of ephemeralPorts. */
+function returnPath(view: NaclView, protocol: number, ctx: EvaluationContext): { addresses: AddressSet; ruleNumbers: number[] } {
+  const eph = ctx.settings.ephemeralPorts;
+  let addresses = AddressSet.EMPTY;
+  const ruleNumbers = new Set<number>();
+  for (const c of view.outbound.classesOf(protocol)) {
+    if (hasPorts(protocol) && (c.range.to < eph.from || c.range.from > eph.to)) continue;
+    for (const h of c.hits) {
+      if (!h.entry.allow) continue;
+      addresses = addresses.union(h.addresses);
+      ruleNumbers.add(h.entry.ruleNumber);
+    }
+  }
+  return { addresses, ruleNumbers: [...ruleNumbers].sort((a, b) => a - b) };
+}
+
+/** Public ingress rules of every group of the interface that can apply to `protocol`. */
+function groupRules(eni: NetworkInterface, protocol: number, ctx: EvaluationContext): PublicRule[] {
+  const out: PublicRule[] = [];
+  for (const { GroupId } of eni.Groups ?? []) {
+    const group = ctx.model.group(GroupId);
+    if (!group) continue;
+    for (const p of directionExposure(group, false, ctx).publicRules) {
+      if (p.rule.protocol === -1 || p.rule.protocol === protocol) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The port space cut at every SG rule and NACL boundary: within a piece nothing changes. */
+function pieces(protocol: number, rules: readonly PublicRule[], view: NaclView): PortRange[] {
+  if (!hasPorts(protocol)) return [{ from: 0, to: 65535 }];
+  const cuts = new Set<number>([0]);
+  for (const { rule } of rules) {
+    cuts.add(rule.ports.from);
+    if (rule.ports.to < 65535) cuts.add(rule.ports.to + 1);
+  }
+  for (const c of view.inbound.classesOf(protocol)) cuts.add(c.range.from);
+  const starts = [...cuts].sort((a, b) => a - b);
+  return starts.map((from, i) => ({ from, to: i + 1 < starts.length ? starts[i + 1] - 1 : 65535 }));
+}
+
+function describeRoute(r: ResolvedRoute): string {
+  return `${r.destination} -> ${r.target.id}`;
+}
+
+function ruleName(rule: SgRule): string {
+  return rule.ruleId ?? `${rule.groupId} ${protocolLabel(rule.protocol)} ${rule.ports.from}-${rule.ports.to} from ${rule.cidr ?? rule.prefixListId}`;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** Evidence form of an exposed range; clients are described against the public address space. */
+export function describeExposure(e: ExposedRange, ctx: EvaluationContext): Record<string, unknown> {
+  return { protocol: protocolLabel(e.protocol), ports: formatRange(e.range), clients: describeClients(e.clients, ctx), path: e.path };
+}
+
+/** "all public IPv4", "all public IPv6 except 2001:db8::/32", or the blocks themselves. */
+export function describeClients(clients: AddressSet, ctx: EvaluationContext): string[] {
+  const out: string[] = [];
+  for (const [name, family] of [['IPv4', IPV4_ONLY], ['IPv6', IPV6_ONLY]] as const) {
+    const part = clients.intersect(family);
+    if (part.isEmpty()) continue;
+    const absent = ctx.exposure.publicAddresses.intersect(family).subtract(part);
+    const holes = absent.toCidrs();
+    if (holes.length === 0) out.push(`all public ${name}`);
+    else if (holes.length <= 4) out.push(`all public ${name} except ${holes.join(', ')}`);
+    else out.push(...part.describe(4));
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../rules/catalog/interface/eni-no-internet-exposed-ports';
+import adminPorts from '../../../../rules/catalog/security-group/sg-no-public-admin-ports';
+import { audit, check, entry, findingOf, perm } from '../../../helpers';
+import { network } from './network-fixture';
+
+const exposedOf = (f: { evidence: Record<string, unknown> }) => f.evidence.exposed as Array<{ protocol: string; ports: string; path: Record<string, unknown> }>;
+
+describe('eni-no-internet-exposed-ports', () => {
+  it('CRITICAL for ssh reachable through IGW route, NACL 22 in + ephemeral out, and an open group; evidence has the path', () => {
+    // Arrange: NACL allows tcp 22 in and 1024-65535 out only
+    const snapshot = network({
+      naclEntries: [entry(100, 'allow', '6', '0.0.0.0/0', [22, 22]), entry(100, 'allow', '6', '0.0.0.0/0', [1024, 65535], true)],
+    });
+    // Act
+    const f = check(rule, snapshot, 'eni-1');
+    // Assert
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'CRITICAL' });
+    expect(exposedOf(f)).toEqual([
+      {
+        protocol: 'tcp',
+        ports: '22',
+        clients: ['all public IPv4'],
+        path: {
+          internetGateways: ['igw-1'],
+          routeTable: 'rtb-1',
+          routes: ['0.0.0.0/0 -> igw-1'],
+          networkAcl: 'acl-1',
+          naclInbound: [100],
+          naclOutbound: [100],
+          securityGroupRules: ['sg-1 tcp 22-22 from 0.0.0.0/0'],
+        },
+      },
+    ]);
+    expect(f.message).toContain('igw-1');
+  });
+
+  it('the same group on an instance routed only to a NAT gateway: no exposure, and the group finding stays HIGH', () => {
+    const snapshot = network({ routes: [['0.0.0.0/0', 'nat-1']] });
+    const findings = audit(snapshot, [rule, adminPorts]);
+    expect(findingOf(findings, rule.meta.id, 'eni-1').status).toBe('PASS');
+    const group = findingOf(findings, adminPorts.meta.id, 'sg-1');
+    expect(group).toMatchObject({ status: 'FAIL', severity: 'HIGH' });
+    expect(group.evidence.exposure).toEqual({ attachedInterfaces: 1, exposedInterfaces: 0 });
+  });
+
+  it('the group finding is CRITICAL when an interface using it is exposed on the port, naming the interface', () => {
+    const group = findingOf(audit(network(), [adminPorts]), adminPorts.meta.id, 'sg-1');
+    expect(group.severity).toBe('CRITICAL');
+    expect(group.message).toContain('reachable from the internet on eni-1');
+  });
+
+  it('a NACL denying 22 ahead of the allow saves the instance', () => {
+    const snapshot = network({
+      naclEntries: [
+        entry(90, 'deny', '6', '0.0.0.0/0', [22, 22]),
+        entry(90, 'deny', '6', '::/0', [22, 22]),
+        entry(100, 'allow', '-1', '0.0.0.0/0'),
+        entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true),
+      ],
+    });
+    expect(check(rule, snapshot, 'eni-1').status).toBe('PASS');
+  });
+
+  it('no ephemeral return path in the NACL means no exposure', () => {
+    const snapshot = network({ naclEntries: [entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '6', '0.0.0.0/0', [443, 443], true)] });
+    expect(check(rule, snapshot, 'eni-1').status).toBe('PASS');
+  });
+
+  it('finds the IPv6 path: ::/0 to the internet gateway and a global IPv6 address', () => {
+    const snapshot = network({ publicIp: '', ipv6: '2600:1f18::10', routes: [['::/0', 'igw-1']] });
+    const f = check(rule, snapshot, 'eni-1');
+    expect(f.severity).toBe('CRITICAL');
+    expect(exposedOf(f)[0]).toMatchObject({ protocol: 'tcp', ports: '22', clients: ['all public IPv6'], path: { routes: ['::/0 -> igw-1'] } });
+  });
+
+  it('an egress-only gateway gives no inbound exposure', () => {
+    const snapshot = network({ publicIp: '', ipv6: '2600:1f18::10', routes: [['::/0', 'eigw-1']] });
+    expect(check(rule, snapshot, 'eni-1').status).toBe('PASS');
+  });
+
+  it('a public IPv4 without an IPv4 route to the IGW is not exposed (and vice versa per family)', () => {
+    expect(check(rule, network({ routes: [['::/0', 'igw-1']] }), 'eni-1').status).toBe('PASS');
+    expect(check(rule, network({ publicIp: '' }), 'eni-1').status).toBe('PASS');
+  });
+
+  it('a blackhole or a more specific route elsewhere takes addresses out of the internet path', () => {
+    // 0.0.0.0/1 and 128.0.0.0/1 go to a NAT: the /0 to the IGW decides nothing
+    const split = network({ routes: [['0.0.0.0/0', 'igw-1'], ['0.0.0.0/1', 'nat-1'], ['128.0.0.0/1', 'nat-1']] });
+    expect(check(rule, split, 'eni-1').status).toBe('PASS');
+    const halfBlackholed = network({ routes: [['0.0.0.0/0', 'igw-1'], ['0.0.0.0/1', 'blackhole']] });
+    expect(check(rule, halfBlackholed, 'eni-1').severity).toBe('CRITICAL');
+  });
+
+  it('authorized ports pass; other exposed ports fail HIGH with the ranges', () => {
+    expect(check(rule, network({ ingress: [perm('tcp', 443, 443, '0.0.0.0/0')] }), 'eni-1').status).toBe('PASS');
+    const f = check(rule, network({ ingress: [perm('tcp', 80, 1000, '0.0.0.0/0')] }), 'eni-1');
+    expect(f.severity).toBe('HIGH');
+    expect(exposedOf(f).map((e) => e.ports)).toEqual(['81-442', '444-1000']);
+    // 3389 inside an exposed range makes it CRITICAL
+    expect(check(rule, network({ ingress: [perm('tcp', 80, 8080, '0.0.0.0/0')] }), 'eni-1').severity).toBe('CRITICAL');
+  });
+
+  it('uses the VPC main table when the subnet has no explicit association', () => {
+    const snapshot = network();
+    (snapshot.RouteTables as Array<{ Associations: unknown[] }>)[0].Associations = [{ Main: true }];
+    expect(check(rule, snapshot, 'eni-1').severity).toBe('CRITICAL');
+  });
+
+  it('interfaces in subnets sharing a NACL but not a route table are judged by their own table', () => {
+    // Arrange: subnet-2 shares acl-1 but routes 0.0.0.0/0 to a NAT gateway; eni-2 mirrors eni-1
+    const snapshot = network();
+    (snapshot.Subnets as unknown[]).push({ SubnetId: 'subnet-2', VpcId: 'vpc-1', CidrBlock: '10.0.2.0/24' });
+    (snapshot.RouteTables as unknown[]).push({
+      RouteTableId: 'rtb-2',
+      VpcId: 'vpc-1',
+      Associations: [{ SubnetId: 'subnet-2' }],
+      Routes: [{ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1', State: 'active' }],
+    });
+    (snapshot.NetworkAcls as Array<{ Associations: unknown[] }>)[0].Associations.push({ SubnetId: 'subnet-2' });
+    const eni1 = (snapshot.NetworkInterfaces as Record<string, unknown>[])[0];
+    (snapshot.NetworkInterfaces as unknown[]).push({ ...eni1, NetworkInterfaceId: 'eni-2', SubnetId: 'subnet-2' });
+    // Act
+    const findings = audit(snapshot, [rule]);
+    // Assert: both orders of evaluation share the NACL's memo; only eni-1 is exposed
+    expect(findingOf(findings, rule.meta.id, 'eni-1').severity).toBe('CRITICAL');
+    expect(findingOf(findings, rule.meta.id, 'eni-2').status).toBe('PASS');
+  });
+
+  it('NOT_APPLICABLE naming what is missing, never a PASS', () => {
+    const noAcls = { ...network(), NetworkAcls: undefined };
+    expect(check(rule, noAcls, 'eni-1')).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['NetworkAcls'] } });
+    const otherSubnet = network({ extra: { NetworkAcls: [] } });
+    const f = check(rule, otherSubnet, 'eni-1');
+    expect(f.status).toBe('NOT_APPLICABLE');
+    expect(f.message).toContain('no NACL associated with subnet-1');
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import allTraffic from '../../../../rules/catalog/security-group/sg-no-public-all-traffic';
+import rule from '../../../../rules/catalog/security-group/sg-no-public-admin-ports';
+import highRisk from '../../../../rules/catalog/security-group/sg-no-public-high-risk-ports';
+import { check, entry, nacl, perm, sg, VPC } from '../../../helpers';
+import { groupsOnly } from './sg-fixtures';
+
+/** catalog.md "Exposure-aware severity" for the sg-no-public-* rules. */
+const sshOpen = (extra: Record<string, unknown> = {}) => sg('sg-1', [perm('tcp', 22, 22, '0.0.0.0/0')], extra);
+const oneGroup = (...permissions: Record<string, unknown>[]) => groupsOnly(sg('sg-1', permissions));
+
+describe('sg-no-public-admin-ports', () => {
+  describe('exposure-aware severity (catalog.md "Exposure-aware severity")', () => {
+    /** Everything reachability needs: a public subnet (IGW route, NACL allowing all) in VPC. */
+    const network = (interfaces: Record<string, unknown>[]) => ({
+      SecurityGroups: [sshOpen()],
+      Vpcs: [VPC],
+      Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24', AvailabilityZone: 'eu-west-1a' }],
+      InternetGateways: [{ InternetGatewayId: 'igw-1', Attachments: [{ VpcId: 'vpc-1', State: 'available' }] }],
+      RouteTables: [
+        {
+          RouteTableId: 'rtb-1',
+          VpcId: 'vpc-1',
+          Associations: [{ Main: true, RouteTableId: 'rtb-1' }],
+          Routes: [
+            { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' },
+            { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1', State: 'active' },
+          ],
+        },
+      ],
+      NetworkAcls: [nacl('acl-1', [entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)])],
+      NetworkInterfaces: interfaces,
+    });
+    const eni = (extra: Record<string, unknown> = {}) => ({
+      NetworkInterfaceId: 'eni-1',
+      SubnetId: 'subnet-1',
+      VpcId: 'vpc-1',
+      InterfaceType: 'interface',
+      Status: 'in-use',
+      Groups: [{ GroupId: 'sg-1', GroupName: 'sg-1' }],
+      ...extra,
+    });
+
+    it('CRITICAL when an interface using the group is internet-reachable on tcp 22; the evidence names it', () => {
+      // Act
+      const f = check(rule, network([eni({ Association: { PublicIp: '203.0.113.10' } })]), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.severity).toBe('CRITICAL');
+      expect(JSON.stringify(f.evidence)).toContain('eni-1');
+    });
+
+    it('the base severity HIGH when attached but no interface is exposed (no public address)', () => {
+      // Act
+      const f = check(rule, network([eni()]), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.severity).toBe('HIGH');
+    });
+
+    it('one level lower (MEDIUM) when the group is attached to no interface', () => {
+      // Act
+      const f = check(rule, network([]), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.severity).toBe('MEDIUM');
+    });
+
+    it('without the reachability inputs: base severity, and the evidence names the missing keys', () => {
+      // Act
+      const f = check(rule, groupsOnly(sshOpen()), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.severity).toBe('HIGH');
+      const evidence = JSON.stringify(f.evidence);
+      for (const key of ['NetworkInterfaces', 'Subnets', 'RouteTables', 'NetworkAcls']) expect(evidence).toContain(key);
+    });
+  });
+
+});
+
+describe('sg-no-public-high-risk-ports', () => {
+  describe('exposure-aware severity', () => {
+    it('one level lower (MEDIUM) when the group is attached to no interface (all reachability inputs present)', () => {
+      // Arrange
+      const snapshot = { ...oneGroup(perm('tcp', 3306, 3306, '0.0.0.0/0')), Vpcs: [VPC], Subnets: [], RouteTables: [], NetworkAcls: [], InternetGateways: [], NetworkInterfaces: [] };
+
+      // Act
+      const f = check(highRisk, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.severity).toBe('MEDIUM');
+    });
+  });
+
+});
+
+describe('sg-no-public-all-traffic', () => {
+  describe('exposure-aware severity', () => {
+    it('one level lower (MEDIUM) when the group is attached to no interface (all reachability inputs present)', () => {
+      // Arrange
+      const snapshot = { ...oneGroup(perm('-1', undefined, undefined, '0.0.0.0/0')), Vpcs: [VPC], Subnets: [], RouteTables: [], NetworkAcls: [], InternetGateways: [], NetworkInterfaces: [] };
+
+      // Act
+      const f = check(allTraffic, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.severity).toBe('MEDIUM');
+    });
+  });
+
+});
