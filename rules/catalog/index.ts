@@ -1,5 +1,7 @@
 import type { AnyRule } from '../engine/rule';
 import { INTERFACE_RULES } from './interface';
+import { NETWORK_RULES } from './network';
+import { VPN_RULES } from './vpn';
 import naclAssociated from './network-acl/nacl-associated';
 import naclNoPublicAdminPorts from './network-acl/nacl-no-public-admin-ports';
 import naclNoPublicAllTraffic from './network-acl/nacl-no-public-all-traffic';
@@ -31,7 +33,9 @@ export const CATALOG: readonly AnyRule[] = [
   naclNoShadowedEntries,
   naclReturnTrafficAllowed,
   naclNoUnfilterableTargets,
+  ...NETWORK_RULES,
   ...INTERFACE_RULES,
+  ...VPN_RULES,
 ];
 
 export const RULE_IDS: readonly string[] = CATALOG.map((r) => r.meta.id);

@@ -4,8 +4,10 @@ import type { Settings } from './settings';
 
 /**
  * Everything a rule may read besides its resource. Time comes in here: rules never read the
- * clock. `memo` shares derived data (a group's exposure, a NACL's decision map) between the
- * rules of one evaluation without module-level state.
+ * clock. Derived data is shared between rules without module-level state, two ways:
+ * `memo` keeps it for the whole evaluation (small things other resources need again: a group's
+ * public rules, a NACL's decision map, an interface's reachability); `local` keeps it only
+ * while its owner is the resource being evaluated (bulky things: a group's normalized rules).
  */
 export class EvaluationContext {
   readonly exposure: ExposurePolicy;
@@ -24,7 +26,7 @@ export class EvaluationContext {
   }
 
   /**
-   * Marks the resource every rule is about to evaluate. Data memoized on it is dropped when the
+   * Marks the resource every rule is about to evaluate. Its `local` data is dropped when the
    * next resource starts, so it dies young (evaluating resource by resource keeps the heap flat;
    * rule by rule, every group's derived data outlived the whole run and each GC copied it).
    */
@@ -34,19 +36,23 @@ export class EvaluationContext {
   }
 
   memo<T>(owner: object, name: string, compute: () => T): T {
-    let byName: Map<string, unknown> | undefined;
-    if (owner === this.current) {
-      byName = this.currentMemo;
-    } else {
-      byName = this.memos.get(owner);
-      if (!byName) {
-        byName = new Map();
-        this.memos.set(owner, byName);
-      }
+    let byName = this.memos.get(owner);
+    if (!byName) {
+      byName = new Map();
+      this.memos.set(owner, byName);
     }
-    if (byName.has(name)) return byName.get(name) as T;
-    const value = compute();
-    byName.set(name, value);
-    return value;
+    return cached(byName, name, compute);
   }
+
+  /** Cached while `owner` is the current resource; computed afresh for any other owner. */
+  local<T>(owner: object, name: string, compute: () => T): T {
+    return owner === this.current ? cached(this.currentMemo, name, compute) : compute();
+  }
+}
+
+function cached<T>(map: Map<string, unknown>, name: string, compute: () => T): T {
+  if (map.has(name)) return map.get(name) as T;
+  const value = compute();
+  map.set(name, value);
+  return value;
 }

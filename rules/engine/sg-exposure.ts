@@ -20,7 +20,6 @@ export interface OpenRange {
 }
 
 export interface DirectionExposure {
-  rules: SgRule[];
   publicRules: PublicRule[];
   /** Customer prefix lists whose entries the snapshot lacks (they add nothing, catalog.md). */
   unresolvedPrefixLists: string[];
@@ -48,7 +47,7 @@ function publicSource(rule: SgRule, ctx: EvaluationContext): { addresses: Addres
 
 /** A group's normalized rules, shared by the rules evaluating it. */
 export function groupRules(group: SecurityGroup, ctx: EvaluationContext): GroupRules {
-  return ctx.memo(group, 'rules', () => ctx.model.rulesOf(group));
+  return ctx.local(group, 'rules', () => ctx.model.rulesOf(group));
 }
 
 /** Ingress or egress of a group, reduced to what can make it internet-open. Memoized per group. */
@@ -66,7 +65,7 @@ export function directionExposure(group: SecurityGroup, egress: boolean, ctx: Ev
       publicRules.push({ rule, addresses });
       all = all.union(addresses);
     }
-    return { rules, publicRules, unresolvedPrefixLists: unresolved, canBeOpen: ctx.exposure.isInternetOpenPublic(all) };
+    return { publicRules, unresolvedPrefixLists: unresolved, canBeOpen: ctx.exposure.isInternetOpenPublic(all) };
   });
 }
 

@@ -16,7 +16,6 @@ function combinedIngress(eni: NetworkInterface, ctx: EvaluationContext): Directi
   const publicRules = parts.flatMap((p) => p.publicRules);
   const all = publicRules.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
   return {
-    rules: parts.flatMap((p) => p.rules),
     publicRules,
     unresolvedPrefixLists: [...new Set(parts.flatMap((p) => p.unresolvedPrefixLists))],
     canBeOpen: ctx.exposure.isInternetOpenPublic(all),
