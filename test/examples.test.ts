@@ -42,6 +42,37 @@ describe('examples/sample-account.json', () => {
     expect(verdict(rule, resource)).toBe(status);
   });
 
+  it.each([
+    ['eni-no-internet-exposed-ports', 'eni-07a93e423b3ff6908', 'CRITICAL'], // bastion, tcp 22
+    ['eni-no-internet-exposed-ports', 'eni-04734f7ddc3072aef', 'CRITICAL'], // win-jump, udp 3389 over IPv6
+    ['eni-no-internet-exposed-ports', 'eni-0da7777ae74cc00f4', 'HIGH'], // NAT instance: 22 denied by its NACL
+    ['sg-no-public-admin-ports', 'sg-02ee360493e77060a', 'CRITICAL'],
+    ['sg-no-public-admin-ports', 'sg-05fef852009f3719d', 'HIGH'], // its only instance is saved by a NACL
+    ['sg-no-public-admin-ports', 'sg-0ea733b32dbecdff3', 'HIGH'],
+    ['sg-no-public-high-risk-ports', 'sg-0ea733b32dbecdff3', 'CRITICAL'],
+    ['sg-no-public-all-traffic', 'sg-0f5d65cbd6763e31e', 'HIGH'], // private worker, egress-only IPv6
+    ['nat-instance-no-public-ingress', 'eni-0da7777ae74cc00f4', 'HIGH'],
+  ])('%s on %s fails with exposure-aware severity %s', (rule, resource, severity) => {
+    const f = findings.find((x) => x.ruleId === rule && x.resourceId === resource);
+    expect(f).toMatchObject({ status: 'FAIL', severity });
+  });
+
+  it.each(['eni-04129dfb9aa464650', 'eni-073e346c6d97168fa', 'eni-0d560922392dec974'])('%s is not internet-exposed', (eni) => {
+    expect(verdict('eni-no-internet-exposed-ports', eni)).toBe('PASS');
+  });
+
+  it('names the path of the bastion exposure: IGW, route, NACL rule, SG rules', () => {
+    const f = findings.find((x) => x.ruleId === 'eni-no-internet-exposed-ports' && x.resourceId === 'eni-07a93e423b3ff6908');
+    expect(f?.evidence.exposed).toEqual([
+      {
+        protocol: 'tcp',
+        ports: '22',
+        clients: ['all public IPv4 except 203.0.113.0/24'],
+        path: expect.objectContaining({ internetGateways: ['igw-053630cdddd19ac51'], routeTable: 'rtb-04c84553be6fccab4', networkAcl: 'acl-0f72ad137335c631f', naclInbound: [100] }),
+      },
+    ]);
+  });
+
   it('marks the exempted group with its exemption and the expired one as lapsed', () => {
     const exempted = findings.find((f) => f.ruleId === 'sg-no-public-admin-ports' && f.resourceId === 'sg-04c5e89a77981c248');
     expect(exempted?.evidence).toMatchObject({ exempted: true, exemptUntil: '2099-12-31' });

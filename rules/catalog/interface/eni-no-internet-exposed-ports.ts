@@ -54,7 +54,7 @@ export default defineRule(
     const list = offending.map((e) => `${describeExposure(e, ctx).protocol} ${describeExposure(e, ctx).ports}`).join(', ');
     const path = offending[0].path;
     return fail(
-      `Reachable from the internet on ${list} via ${path.internetGateways.join(', ')}, ${path.routeTable}, ${path.networkAcl} (rules ${path.naclInbound.join(', ')}) and ${path.securityGroupRules.join(', ')}.`,
+      `Reachable from the internet on ${list} via ${path.internetGateways.join(', ')}, ${path.routeTable}, ${path.networkAcl} (${path.naclInbound.length === 1 ? 'rule' : 'rules'} ${path.naclInbound.join(', ')}) and ${path.securityGroupRules.join(', ')}.`,
       { exposed: offending.map((e) => describeExposure(e, ctx)) },
       severity,
     );
