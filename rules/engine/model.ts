@@ -1,3 +1,4 @@
+import { pushTo } from './collections';
 import { fromIpPermissions, fromSecurityGroupRule, type SgRule } from './sg-rules';
 import type {
   NetworkAcl,
@@ -45,7 +46,7 @@ export class SnapshotModel {
     this.groupsById = byId(this.securityGroups, (g) => g.GroupId);
     this.vpcsById = byId(snapshot.Vpcs ?? [], (v) => v.VpcId);
     this.subnetsById = byId(snapshot.Subnets ?? [], (s) => s.SubnetId);
-    for (const r of snapshot.SecurityGroupRules ?? []) push(this.ruleEntries, r.GroupId, r);
+    for (const r of snapshot.SecurityGroupRules ?? []) pushTo(this.ruleEntries, r.GroupId, r);
   }
 
   get accountId(): string | undefined {
@@ -96,7 +97,7 @@ export class SnapshotModel {
     if (!this.interfacesByGroup) {
       this.interfacesByGroup = new Map();
       for (const eni of this.snapshot.NetworkInterfaces ?? []) {
-        for (const g of eni.Groups ?? []) push(this.interfacesByGroup, g.GroupId, eni);
+        for (const g of eni.Groups ?? []) pushTo(this.interfacesByGroup, g.GroupId, eni);
       }
     }
     return this.interfacesByGroup.get(groupId) ?? [];
@@ -146,10 +147,4 @@ function byId<T>(items: T[], id: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) map.set(id(item), item);
   return map;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -51,6 +51,19 @@ export function formatRange(r: PortRange): string {
   return r.from === r.to ? String(r.from) : `${r.from}-${r.to}`;
 }
 
+/** Parts of `range` not in `ports` (e.g. the open ports that are not authorized). */
+export function rangesOutside(range: PortRange, ports: readonly number[]): PortRange[] {
+  const out: PortRange[] = [];
+  let from = range.from;
+  for (const port of [...new Set(ports)].sort((a, b) => a - b)) {
+    if (port < from || port > range.to) continue;
+    if (port > from) out.push({ from, to: port - 1 });
+    from = port + 1;
+  }
+  if (from <= range.to) out.push({ from, to: range.to });
+  return out;
+}
+
 /** "tcp 20-23, 25, 3389; udp 137-139" from (protocol, port) pairs, for messages. */
 export function formatPortList(items: ReadonlyArray<{ protocol: string; port: number }>): string {
   const byProtocol = new Map<string, number[]>();

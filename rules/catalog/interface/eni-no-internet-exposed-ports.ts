@@ -1,23 +1,10 @@
-import { type PortRange, TCP, UDP } from '../../engine/protocols';
+import { rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { describeExposure, REACHABILITY_INPUTS, reachability } from '../../engine/reachability';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import type { Severity } from '../../engine/types';
 import { INTERFACE_EXPOSURE_TRIGGERS } from './triggers';
 
 const ADMIN_PORTS = [22, 3389];
-
-/** Parts of a range outside the authorized ports. */
-function unauthorized(range: PortRange, authorized: readonly number[]): PortRange[] {
-  const out: PortRange[] = [];
-  let from = range.from;
-  for (const port of [...new Set(authorized)].sort((a, b) => a - b)) {
-    if (port < from || port > range.to) continue;
-    if (port > from) out.push({ from, to: port - 1 });
-    from = port + 1;
-  }
-  if (from <= range.to) out.push({ from, to: range.to });
-  return out;
-}
 
 export default defineRule(
   {
@@ -43,7 +30,7 @@ export default defineRule(
     const exposed = [...r.exposed(TCP), ...r.exposed(UDP)];
     const { authorizedTcpPorts, authorizedUdpPorts } = ctx.settings;
     const offending = exposed.flatMap((e) =>
-      unauthorized(e.range, e.protocol === TCP ? authorizedTcpPorts : e.protocol === UDP ? authorizedUdpPorts : []).map((range) => ({ ...e, range })),
+      rangesOutside(e.range, e.protocol === TCP ? authorizedTcpPorts : e.protocol === UDP ? authorizedUdpPorts : []).map((range) => ({ ...e, range })),
     );
     if (offending.length === 0) {
       if (exposed.length === 0) return pass('Not reachable from the internet on any tcp or udp port.');

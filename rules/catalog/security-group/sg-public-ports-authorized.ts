@@ -1,20 +1,7 @@
-import { type PortRange, formatRange, protocolLabel, TCP, UDP } from '../../engine/protocols';
+import { formatRange, protocolLabel, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { allOpenRanges, describeRule, directionExposure, type OpenRange, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
-
-/** Parts of `range` not in the authorized port list. */
-function unauthorizedParts(range: PortRange, authorized: readonly number[]): PortRange[] {
-  const out: PortRange[] = [];
-  let from = range.from;
-  for (const port of [...new Set(authorized)].sort((a, b) => a - b)) {
-    if (port < from || port > range.to) continue;
-    if (port > from) out.push({ from, to: port - 1 });
-    from = port + 1;
-  }
-  if (from <= range.to) out.push({ from, to: range.to });
-  return out;
-}
 
 export default defineRule(
   {
@@ -43,7 +30,7 @@ export default defineRule(
     for (const o of open) {
       if (o.protocol === TCP || o.protocol === UDP) {
         const allowed = o.protocol === TCP ? authorizedTcpPorts : authorizedUdpPorts;
-        for (const part of unauthorizedParts(o.range, allowed)) {
+        for (const part of rangesOutside(o.range, allowed)) {
           unauthorized.push({ protocol: protocolLabel(o.protocol), ports: formatRange(part), open: o });
         }
       } else if (o.protocol === -1) {

@@ -1,3 +1,4 @@
+import { groupBy } from '../../engine/collections';
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass } from '../../engine/rule';
 import type { AuthorizationRule } from '../../engine/snapshot-schema';
@@ -6,15 +7,9 @@ import { clientVpnOutOfScope } from './tunnels';
 
 /** AuthorizationRules by ClientVpnEndpointId, built once per evaluation. */
 function rulesByEndpoint(ctx: EvaluationContext): Map<string, AuthorizationRule[]> {
-  return ctx.memo(ctx.model, 'vpn:authorization-rules', () => {
-    const index = new Map<string, AuthorizationRule[]>();
-    for (const rule of ctx.model.snapshot.AuthorizationRules ?? []) {
-      const list = index.get(rule.ClientVpnEndpointId) ?? [];
-      list.push(rule);
-      index.set(rule.ClientVpnEndpointId, list);
-    }
-    return index;
-  });
+  return ctx.memo(ctx.model, 'vpn:authorization-rules', () =>
+    groupBy(ctx.model.snapshot.AuthorizationRules ?? [], (r) => r.ClientVpnEndpointId),
+  );
 }
 
 export default defineRule(

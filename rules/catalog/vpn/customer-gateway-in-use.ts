@@ -1,3 +1,4 @@
+import { groupBy } from '../../engine/collections';
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import type { VpnConnection } from '../../engine/snapshot-schema';
@@ -5,16 +6,9 @@ import { CUSTOMER_GATEWAY_TRIGGERS, EC2_API_DOC } from './triggers';
 
 /** VpnConnections by CustomerGatewayId, built once per evaluation. */
 function connectionsByGateway(ctx: EvaluationContext): Map<string, VpnConnection[]> {
-  return ctx.memo(ctx.model, 'vpn:connections-by-customer-gateway', () => {
-    const index = new Map<string, VpnConnection[]>();
-    for (const vpn of ctx.model.snapshot.VpnConnections ?? []) {
-      if (vpn.CustomerGatewayId === undefined) continue;
-      const list = index.get(vpn.CustomerGatewayId) ?? [];
-      list.push(vpn);
-      index.set(vpn.CustomerGatewayId, list);
-    }
-    return index;
-  });
+  return ctx.memo(ctx.model, 'vpn:connections-by-customer-gateway', () =>
+    groupBy(ctx.model.snapshot.VpnConnections ?? [], (v) => v.CustomerGatewayId),
+  );
 }
 
 export default defineRule(
