@@ -13,7 +13,9 @@ export class EvaluationContext {
   readonly exposure: ExposurePolicy;
   // Plain Maps: they live for one evaluation, and a WeakMap's ephemeron table costs every
   // young-generation GC extra work.
-  private readonly memos = new Map<object, Map<string, unknown>>();
+  // One map per memo name, keyed by owner: a handful of large maps, not one small map for each
+  // of tens of thousands of resources.
+  private readonly memos = new Map<string, Map<object, unknown>>();
   private current?: object;
   private currentMemo = new Map<string, unknown>();
 
@@ -36,12 +38,12 @@ export class EvaluationContext {
   }
 
   memo<T>(owner: object, name: string, compute: () => T): T {
-    let byName = this.memos.get(owner);
-    if (!byName) {
-      byName = new Map();
-      this.memos.set(owner, byName);
+    let byOwner = this.memos.get(name);
+    if (!byOwner) {
+      byOwner = new Map();
+      this.memos.set(name, byOwner);
     }
-    return cached(byName, name, compute);
+    return cached(byOwner, owner, compute);
   }
 
   /** Cached while `owner` is the current resource; computed afresh for any other owner. */
@@ -50,9 +52,9 @@ export class EvaluationContext {
   }
 }
 
-function cached<T>(map: Map<string, unknown>, name: string, compute: () => T): T {
-  if (map.has(name)) return map.get(name) as T;
+function cached<K, T>(map: Map<K, unknown>, key: K, compute: () => T): T {
+  if (map.has(key)) return map.get(key) as T;
   const value = compute();
-  map.set(name, value);
+  map.set(key, value);
   return value;
 }

@@ -1,5 +1,6 @@
 import type { EvaluationContext } from './context';
-import { describeExposure, type ExposedRange, REACHABILITY_INPUTS, reachability } from './reachability';
+import { type ExposedRange, REACHABILITY_INPUTS, reachability } from './reachability';
+import { formatRange, protocolLabel } from './protocols';
 import type { SecurityGroup } from './snapshot-schema';
 import { SEVERITIES, type Severity } from './types';
 
@@ -39,7 +40,9 @@ export function exposureSeverity(
       continue;
     }
     const hits = offendingExposure(r.exposed, offending);
-    if (hits.length > 0) exposed.push({ interfaceId: eni.NetworkInterfaceId, exposed: hits.map((h) => describeExposure(h, ctx)) });
+    // Ports and path per interface; the clients are in that interface's own finding
+    // (eni-no-internet-exposed-ports), which says who gets through.
+    if (hits.length > 0) exposed.push({ interfaceId: eni.NetworkInterfaceId, exposed: hits.map(describePortsAndPath) });
   }
   const exposure: Record<string, unknown> = {
     attachedInterfaces: interfaces.length,
@@ -48,6 +51,10 @@ export function exposureSeverity(
     ...(unknown.length ? { undecided: unknown.slice(0, MAX_INTERFACES) } : {}),
   };
   return { severity: exposed.length > 0 ? 'CRITICAL' : base, exposure };
+}
+
+function describePortsAndPath(e: ExposedRange): Record<string, unknown> {
+  return { protocol: protocolLabel(e.protocol), ports: formatRange(e.range), path: e.path };
 }
 
 function missingOf(ctx: EvaluationContext): string[] {

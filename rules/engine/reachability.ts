@@ -226,8 +226,20 @@ export function describeExposure(e: ExposedRange, ctx: EvaluationContext): Recor
   return { protocol: protocolLabel(e.protocol), ports: formatRange(e.range), clients: describeClients(e.clients, ctx), path: e.path };
 }
 
-/** "all public IPv4", "all public IPv6 except 2001:db8::/32", or the blocks themselves. */
+/**
+ * "all public IPv4", "all public IPv6 except 2001:db8::/32", or the blocks themselves. Client
+ * sets repeat across interfaces (same routes, NACLs and groups), so descriptions are cached by
+ * the set's intervals.
+ */
 export function describeClients(clients: AddressSet, ctx: EvaluationContext): string[] {
+  const cache = ctx.memo(ctx.model, 'client-descriptions', () => new Map<string, string[]>());
+  const key = `${clients.v4.join(',')}|${clients.v6.join(',')}`;
+  let described = cache.get(key);
+  if (!described) cache.set(key, (described = describeClientsUncached(clients, ctx)));
+  return described;
+}
+
+function describeClientsUncached(clients: AddressSet, ctx: EvaluationContext): string[] {
   const out: string[] = [];
   for (const [name, family] of [['IPv4', IPV4_ONLY], ['IPv6', IPV6_ONLY]] as const) {
     const part = clients.intersect(family);

@@ -1,5 +1,6 @@
 import { AddressSet } from './address-set';
 import { parseCidr } from './cidr';
+import { pushTo } from './collections';
 import type { EvaluationContext } from './context';
 import type { Route, RouteTable } from './snapshot-schema';
 
@@ -104,7 +105,15 @@ export function tableForSubnet(subnetId: string, ctx: EvaluationContext): RouteT
 
 /** Subnets whose traffic a table carries: explicit associations, plus unassociated subnets for a main table. */
 export function subnetsUsing(table: RouteTable, ctx: EvaluationContext): string[] {
-  return (ctx.model.snapshot.Subnets ?? []).filter((s) => tableForSubnet(s.SubnetId, ctx) === table).map((s) => s.SubnetId);
+  const byTable = ctx.memo(ctx.model, 'subnets-by-table', () => {
+    const map = new Map<RouteTable, string[]>();
+    for (const s of ctx.model.snapshot.Subnets ?? []) {
+      const t = tableForSubnet(s.SubnetId, ctx);
+      if (t) pushTo(map, t, s.SubnetId);
+    }
+    return map;
+  });
+  return byTable.get(table) ?? [];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { rangesOutside, TCP, UDP } from '../../engine/protocols';
+import { formatRange, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { describeExposure, REACHABILITY_INPUTS, reachability } from '../../engine/reachability';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import type { Severity } from '../../engine/types';
@@ -34,15 +34,16 @@ export default defineRule(
     );
     if (offending.length === 0) {
       if (exposed.length === 0) return pass('Not reachable from the internet on any tcp or udp port.');
-      return pass(`Reachable from the internet only on authorized ports (${exposed.map((e) => describeExposure(e, ctx).ports).join(', ')}).`);
+      return pass(`Reachable from the internet only on authorized ports (${exposed.map((e) => formatRange(e.range)).join(', ')}).`);
     }
     const admin = offending.some((e) => ADMIN_PORTS.some((p) => e.range.from <= p && p <= e.range.to));
     const severity: Severity = admin ? 'CRITICAL' : 'HIGH';
-    const list = offending.map((e) => `${describeExposure(e, ctx).protocol} ${describeExposure(e, ctx).ports}`).join(', ');
+    const described = offending.map((e) => describeExposure(e, ctx));
+    const list = described.map((d) => `${d.protocol} ${d.ports}`).join(', ');
     const path = offending[0].path;
     return fail(
       `Reachable from the internet on ${list} via ${path.internetGateways.join(', ')}, ${path.routeTable}, ${path.networkAcl} (${path.naclInbound.length === 1 ? 'rule' : 'rules'} ${path.naclInbound.join(', ')}) and ${path.securityGroupRules.join(', ')}.`,
-      { exposed: offending.map((e) => describeExposure(e, ctx)) },
+      { exposed: described },
       severity,
     );
   },
