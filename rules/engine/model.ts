@@ -115,8 +115,8 @@ export class SnapshotModel {
       };
       for (const r of this.snapshot.SecurityGroupRules ?? []) add(r.GroupId, r.ReferencedGroupInfo?.GroupId);
       for (const g of this.securityGroups) {
-        for (const p of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])]) {
-          for (const pair of p.UserIdGroupPairs ?? []) add(g.GroupId, pair.GroupId);
+        for (const perms of [g.IpPermissions, g.IpPermissionsEgress]) {
+          for (const p of perms ?? []) for (const pair of p.UserIdGroupPairs ?? []) add(g.GroupId, pair.GroupId);
         }
       }
       this.referenced = referenced;

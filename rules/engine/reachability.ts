@@ -33,9 +33,10 @@ export interface ExposurePath {
   securityGroupRules: string[];
 }
 
-export type Reachability =
-  | { known: false; missing: string[] }
-  | { known: true; interfaceId: string; exposed: (protocol: number) => ExposedRange[] };
+export type Reachability = { known: false; missing: string[] } | { known: true; exposed: (protocol: number) => ExposedRange[] };
+
+/** Shared by every interface that cannot be exposed (most of them). */
+const NOT_EXPOSED: Reachability = { known: true, exposed: () => [] };
 
 /** The NACL a subnet is associated with (every subnet has exactly one). */
 function naclForSubnet(subnetId: string, ctx: EvaluationContext): NetworkAcl | undefined {
@@ -72,12 +73,9 @@ export function reachability(eni: NetworkInterface, ctx: EvaluationContext): Rea
     if (!table) return { known: false, missing: [`RouteTables (no table for ${subnetId || 'the interface subnet'})`] };
     if (!nacl) return { known: false, missing: [`NetworkAcls (no NACL associated with ${subnetId || 'the interface subnet'})`] };
     const byProtocol = new Map<number, ExposedRange[]>();
-    if (addressedFamilies(eni).isEmpty() || !groupsCanBeOpen(eni, ctx)) {
-      return { known: true, interfaceId: eni.NetworkInterfaceId, exposed: () => [] };
-    }
+    if (addressedFamilies(eni).isEmpty() || !groupsCanBeOpen(eni, ctx)) return NOT_EXPOSED;
     return {
       known: true,
-      interfaceId: eni.NetworkInterfaceId,
       exposed: (protocol: number) => {
         let ranges = byProtocol.get(protocol);
         if (!ranges) byProtocol.set(protocol, (ranges = exposedRanges(eni, protocol, table, nacl, ctx)));

@@ -32,17 +32,24 @@ export interface DirectionExposure {
   openByProtocol?: Map<number, OpenRange[]>;
 }
 
-/** The public part of a rule's source: CIDR, or a customer prefix list's entries. */
-function publicSource(rule: SgRule, ctx: EvaluationContext): { addresses: AddressSet; unresolved?: string } {
-  if (rule.cidr) return { addresses: ctx.exposure.publicPartOfCidr(rule.cidr) };
+/**
+ * The public part of a rule's source: CIDR, or a customer prefix list's entries. An unresolved
+ * prefix list (no entries in the snapshot) adds nothing and is reported through `unresolved`.
+ * Returns the set itself, not a wrapper: this runs once per rule of the inventory.
+ */
+function publicSource(rule: SgRule, ctx: EvaluationContext, unresolved: string[]): AddressSet {
+  if (rule.cidr) return ctx.exposure.publicPartOfCidr(rule.cidr);
   if (rule.prefixListId) {
     const pl = ctx.model.prefixList(rule.prefixListId);
-    if (pl.awsManaged) return { addresses: AddressSet.EMPTY };
-    if (!pl.cidrs) return { addresses: AddressSet.EMPTY, unresolved: pl.id };
+    if (pl.awsManaged) return AddressSet.EMPTY;
     const cidrs = pl.cidrs;
-    return { addresses: ctx.memo(pl, 'public', () => ctx.exposure.publicPart(AddressSet.fromCidrs(cidrs))) };
+    if (!cidrs) {
+      if (!unresolved.includes(pl.id)) unresolved.push(pl.id);
+      return AddressSet.EMPTY;
+    }
+    return ctx.memo(pl, 'public', () => ctx.exposure.publicPart(AddressSet.fromCidrs(cidrs)));
   }
-  return { addresses: AddressSet.EMPTY }; // a group reference adds no address
+  return AddressSet.EMPTY; // a group reference adds no address
 }
 
 /** A group's normalized rules, shared by the rules evaluating it. */
@@ -59,8 +66,7 @@ export function directionExposure(group: SecurityGroup, egress: boolean, ctx: Ev
     const unresolved: string[] = [];
     let all = AddressSet.EMPTY;
     for (const rule of rules) {
-      const { addresses, unresolved: pl } = publicSource(rule, ctx);
-      if (pl && !unresolved.includes(pl)) unresolved.push(pl);
+      const addresses = publicSource(rule, ctx, unresolved);
       if (addresses.isEmpty()) continue;
       publicRules.push({ rule, addresses });
       all = all.union(addresses);

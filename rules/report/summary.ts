@@ -11,19 +11,26 @@ export interface Summary {
 export function summarize(findings: readonly Finding[]): Summary {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  const resources = new Set<string>();
+  // Distinct resources per type without building a key string per finding (134k on 10k groups).
+  const resources = new Map<string, Set<string>>();
   const rules = new Set<string>();
   for (const f of findings) {
     byStatus[f.status]++;
     if (f.status === 'FAIL') failedBySeverity[f.severity]++;
-    resources.add(`${f.resourceType}/${f.resourceId}`);
+    let ids = resources.get(f.resourceType);
+    if (!ids) resources.set(f.resourceType, (ids = new Set()));
+    ids.add(f.resourceId);
     rules.add(f.ruleId);
   }
-  return { findings: findings.length, resources: resources.size, rules: rules.size, byStatus, failedBySeverity };
+  let resourceCount = 0;
+  for (const ids of resources.values()) resourceCount += ids.size;
+  return { findings: findings.length, resources: resourceCount, rules: rules.size, byStatus, failedBySeverity };
 }
 
+const RANK: Record<Severity, number> = { INFORMATIONAL: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
+
 export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
+  return RANK[s];
 }
 
 /**

