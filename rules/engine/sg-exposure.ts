@@ -52,6 +52,9 @@ function publicSource(rule: SgRule, ctx: EvaluationContext, unresolved: string[]
   return AddressSet.EMPTY; // a group reference adds no address
 }
 
+/** The exposure of a direction with no public source: most groups, so one shared object. */
+const NO_PUBLIC_SOURCES: DirectionExposure = Object.freeze({ publicRules: [], unresolvedPrefixLists: [], canBeOpen: false });
+
 /** A group's normalized rules, shared by the rules evaluating it. */
 export function groupRules(group: SecurityGroup, ctx: EvaluationContext): GroupRules {
   return ctx.local(group, 'rules', () => ctx.model.rulesOf(group));
@@ -71,6 +74,7 @@ export function directionExposure(group: SecurityGroup, egress: boolean, ctx: Ev
       publicRules.push({ rule, addresses });
       all = all.union(addresses);
     }
+    if (publicRules.length === 0 && unresolved.length === 0) return NO_PUBLIC_SOURCES;
     return { publicRules, unresolvedPrefixLists: unresolved, canBeOpen: ctx.exposure.isInternetOpenPublic(all) };
   });
 }
