@@ -52,7 +52,9 @@ export class AddressSet {
 
   subtract(o: AddressSet): AddressSet {
     if (this.isEmpty() || o.isEmpty()) return this;
-    return AddressSet.of(iv.subtract(this.v4, o.v4, iv.NUMBER_STEP), iv.subtract(this.v6, o.v6, iv.BIGINT_STEP));
+    const v4 = iv.subtract(this.v4, o.v4, iv.NUMBER_STEP);
+    const v6 = iv.subtract(this.v6, o.v6, iv.BIGINT_STEP);
+    return v4 === this.v4 && v6 === this.v6 ? this : AddressSet.of(v4, v6);
   }
 
   overlaps(o: AddressSet): boolean {

@@ -53,7 +53,11 @@ export function union<T extends Num>(a: readonly T[], b: readonly T[], step: Ste
   return out;
 }
 
+/** Sets are never mutated, so every empty result can be this one array. */
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+
 export function intersect<T extends Num>(a: readonly T[], b: readonly T[]): T[] {
+  if (a.length === 0 || b.length === 0) return EMPTY;
   const out: T[] = [];
   let i = 0;
   let j = 0;
@@ -82,6 +86,7 @@ export function overlaps<T extends Num>(a: readonly T[], b: readonly T[]): boole
 /** a minus b. */
 export function subtract<T extends Num>(a: readonly T[], b: readonly T[], step: Step<T>): T[] {
   if (a.length === 0 || b.length === 0) return a as T[];
+  if (!overlaps(a, b)) return a as T[];
   const out: T[] = [];
   let j = 0;
   for (let i = 0; i < a.length; i += 2) {

@@ -1,4 +1,4 @@
-import { pushTo } from './collections';
+import { groupBy, pushTo } from './collections';
 import { fromIpPermissions, fromSecurityGroupRule, type SgRule } from './sg-rules';
 import type {
   NetworkAcl,
@@ -35,7 +35,8 @@ export class SnapshotModel {
   private readonly groupsById: Map<string, SecurityGroup>;
   private readonly vpcsById: Map<string, Vpc>;
   private readonly subnetsById: Map<string, Subnet>;
-  private readonly ruleEntries = new Map<string, SecurityGroupRule[]>();
+  /** SecurityGroupRules by GroupId, built on first use (150k rules on a 10k-group account). */
+  private ruleEntries?: Map<string, SecurityGroupRule[]>;
   private interfacesByGroup?: Map<string, NetworkInterface[]>;
   private referenced?: Set<string>;
   private readonly prefixLists = new Map<string, ResolvedPrefixList>();
@@ -46,7 +47,6 @@ export class SnapshotModel {
     this.groupsById = byId(this.securityGroups, (g) => g.GroupId);
     this.vpcsById = byId(snapshot.Vpcs ?? [], (v) => v.VpcId);
     this.subnetsById = byId(snapshot.Subnets ?? [], (s) => s.SubnetId);
-    for (const r of snapshot.SecurityGroupRules ?? []) pushTo(this.ruleEntries, r.GroupId, r);
   }
 
   get accountId(): string | undefined {
@@ -83,6 +83,7 @@ export class SnapshotModel {
   rulesOf(group: SecurityGroup): GroupRules {
     const ingress: SgRule[] = [];
     const egress: SgRule[] = [];
+    this.ruleEntries ??= groupBy(this.snapshot.SecurityGroupRules ?? [], (r) => r.GroupId);
     for (const entry of this.ruleEntries.get(group.GroupId) ?? []) {
       const rule = fromSecurityGroupRule(entry);
       (rule.egress ? egress : ingress).push(rule);
