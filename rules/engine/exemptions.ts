@@ -48,7 +48,7 @@ export function namesRule(value: string, ruleId: string): boolean {
 }
 
 export function isExemptFromAll(tags: Tag[] | undefined): boolean {
-  return tagValue(tags, EXEMPT_TAG)?.trim().toLowerCase() === 'all';
+  return readExemptionTags(tags)?.all ?? false;
 }
 
 function tagValue(tags: Tag[] | undefined, key: string): string | undefined {
@@ -57,16 +57,21 @@ function tagValue(tags: Tag[] | undefined, key: string): string | undefined {
   return undefined;
 }
 
-/** Epoch ms at which the exemption lapses, or null when the value is not an ISO date. */
+const ISO = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * Epoch ms at which the exemption lapses, or null when the value is not an ISO date. A date
+ * covers its whole UTC day; a time without an offset is UTC (never the host's zone, so a verdict
+ * does not depend on where it runs). Impossible dates (2026-11-31) are not dates: Date.parse
+ * would roll them over.
+ */
 function expiryOf(until: string): number | null {
-  const text = until.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const start = Date.parse(`${text}T00:00:00Z`);
-    // Date.parse rolls 2026-02-31 over to March; a date that does not round-trip is not a date.
-    if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== text) return null;
-    return start + 24 * 3600 * 1000;
-  }
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return null;
-  const at = Date.parse(text);
+  const m = ISO.exec(until.trim());
+  if (!m) return null;
+  const [, day, time, offset] = m;
+  const dayStart = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(dayStart) || new Date(dayStart).toISOString().slice(0, 10) !== day) return null;
+  if (!time) return offset ? null : dayStart + 24 * 3600 * 1000;
+  const at = Date.parse(`${day}${time}${offset ?? 'Z'}`);
   return Number.isNaN(at) ? null : at;
 }

@@ -105,6 +105,16 @@ export class SnapshotModel {
   }
 
   /**
+   * Whether the snapshot lists the group's rules of a direction at all: a
+   * describe-security-group-rules listing, or the group's own IpPermissions / IpPermissionsEgress
+   * key. An absent list is unknown, not empty.
+   */
+  rulesKnown(group: SecurityGroup, egress: boolean): boolean {
+    if (this.snapshot.SecurityGroupRules !== undefined) return true;
+    return (egress ? group.IpPermissionsEgress : group.IpPermissions) !== undefined;
+  }
+
+  /**
    * Whether a rule of some other group names this group as its source or destination. Read
    * from both rule listings: a reference in either is a use.
    */

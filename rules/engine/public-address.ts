@@ -76,6 +76,15 @@ export class ExposurePolicy {
     return pub;
   }
 
+  /**
+   * Internet-sized regardless of trustedCidrs: for questions about routing ("does this table
+   * send the internet to a gateway?"), where trusting some senders changes nothing.
+   */
+  isInternetSized(set: AddressSet): boolean {
+    const pub = set.intersect(PUBLIC_ADDRESSES);
+    return pub.countIpv4() >= this.minIpv4 || pub.countIpv6() >= this.minIpv6;
+  }
+
   isInternetOpen(set: AddressSet): boolean {
     const pub = this.publicPart(set);
     return pub.countIpv4() >= this.minIpv4 || pub.countIpv6() >= this.minIpv6;

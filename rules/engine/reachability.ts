@@ -48,12 +48,35 @@ function naclForSubnet(subnetId: string, ctx: EvaluationContext): NetworkAcl | u
   return index.get(subnetId);
 }
 
-/** The families the interface has an internet-facing address in: a public IPv4, a global IPv6. */
+/**
+ * The families the interface has an internet-facing address in: a public IPv4 (on its primary
+ * or any secondary private address), a global IPv6 address or delegated IPv6 prefix.
+ */
 function addressedFamilies(eni: NetworkInterface): AddressSet {
   let families = AddressSet.EMPTY;
-  if (eni.Association?.PublicIp) families = families.union(IPV4_ONLY);
-  if ((eni.Ipv6Addresses ?? []).some((a) => GLOBAL_IPV6.has(a.Ipv6Address))) families = families.union(IPV6_ONLY);
+  const publicIpv4 = eni.Association?.PublicIp || (eni.PrivateIpAddresses ?? []).some((p) => p.Association?.PublicIp);
+  if (publicIpv4) families = families.union(IPV4_ONLY);
+  const globalIpv6 =
+    (eni.Ipv6Addresses ?? []).some((a) => GLOBAL_IPV6.has(a.Ipv6Address)) ||
+    (eni.Ipv6Prefixes ?? []).some((p) => AddressSet.fromCidrs([p.Ipv6Prefix]).overlaps(GLOBAL_IPV6));
+  if (globalIpv6) families = families.union(IPV6_ONLY);
   return families;
+}
+
+/**
+ * What the snapshot lacks to decide this interface's exposure, beyond the keys: its groups (or
+ * their ingress lists), its NACL's entries, entries of prefix lists routed to the gateway.
+ */
+function undecidable(eni: NetworkInterface, table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): string[] {
+  const missing: string[] = [];
+  for (const { GroupId } of eni.Groups ?? []) {
+    const group = ctx.model.group(GroupId);
+    if (!group) missing.push(`SecurityGroups (${GroupId})`);
+    else if (!ctx.model.rulesKnown(group, false)) missing.push(`SecurityGroups[${GroupId}].IpPermissions`);
+  }
+  if (nacl.Entries === undefined) missing.push(`NetworkAcls[${nacl.NetworkAclId}].Entries`);
+  for (const id of internetRoutedAddresses(table, ctx).unresolvedPrefixLists) missing.push(`PrefixListEntries (${id})`);
+  return missing;
 }
 
 /**
@@ -67,13 +90,17 @@ export function reachability(eni: NetworkInterface, ctx: EvaluationContext): Rea
   return ctx.memo(eni, 'reachability', () => {
     const missing = [...REACHABILITY_INPUTS, 'NetworkInterfaces' as const].filter((k) => !ctx.model.has(k));
     if (missing.length > 0) return { known: false, missing };
+    // No public IPv4 and no global IPv6: nothing on the internet can address it, whatever else.
+    if (addressedFamilies(eni).isEmpty()) return NOT_EXPOSED;
     const subnetId = eni.SubnetId ?? '';
     const table = tableForSubnet(subnetId, ctx);
     const nacl = naclForSubnet(subnetId, ctx);
     if (!table) return { known: false, missing: [`RouteTables (no table for ${subnetId || 'the interface subnet'})`] };
     if (!nacl) return { known: false, missing: [`NetworkAcls (no NACL associated with ${subnetId || 'the interface subnet'})`] };
+    const gaps = undecidable(eni, table, nacl, ctx);
+    if (gaps.length > 0) return { known: false, missing: gaps };
+    if (!groupsCanBeOpen(eni, ctx)) return NOT_EXPOSED;
     const byProtocol = new Map<number, ExposedRange[]>();
-    if (addressedFamilies(eni).isEmpty() || !groupsCanBeOpen(eni, ctx)) return NOT_EXPOSED;
     return {
       known: true,
       exposed: (protocol: number) => {

@@ -116,12 +116,23 @@ export function subnetsUsing(table: RouteTable, ctx: EvaluationContext): string[
   return byTable.get(table) ?? [];
 }
 
+export interface InternetRouting {
+  addresses: AddressSet;
+  routes: ResolvedRoute[];
+  /**
+   * Prefix lists that active routes send to an internet gateway but whose entries the snapshot
+   * lacks: the routed set is then not known, and callers must not decide "not routed".
+   */
+  unresolvedPrefixLists: string[];
+}
+
 /**
  * The addresses a table sends to an internet gateway attached to its VPC, by longest-prefix
  * match over active routes, with the routes that do it. A blackhole or more specific route to
- * elsewhere takes its addresses out.
+ * elsewhere takes its addresses out. (An unresolved prefix-list route to elsewhere is left out:
+ * that can only overstate what reaches the gateway, never hide it.)
  */
-export function internetRoutedAddresses(table: RouteTable, ctx: EvaluationContext): { addresses: AddressSet; routes: ResolvedRoute[] } {
+export function internetRoutedAddresses(table: RouteTable, ctx: EvaluationContext): InternetRouting {
   return ctx.memo(table, 'internet-routed', () => {
     let addresses = AddressSet.EMPTY;
     const routes: ResolvedRoute[] = [];
@@ -131,7 +142,11 @@ export function internetRoutedAddresses(table: RouteTable, ctx: EvaluationContex
       addresses = addresses.union(d.addresses);
       routes.push(d.route);
     }
-    return { addresses, routes };
+    const unresolvedPrefixLists = (table.Routes ?? [])
+      .filter((r) => r.DestinationPrefixListId && r.State !== 'blackhole' && routeTarget(r).kind === 'internet-gateway')
+      .map((r) => r.DestinationPrefixListId as string)
+      .filter((id) => ctx.model.prefixList(id).cidrs === undefined);
+    return { addresses, routes, unresolvedPrefixLists };
   });
 }
 

@@ -3,7 +3,9 @@ import type { EvaluationContext } from './context';
 import { hasPorts, type PortRange, protocolLabel, TCP, UDP } from './protocols';
 import { covers, type SgRule, sourceText } from './sg-rules';
 import type { GroupRules } from './model';
+import { notApplicable } from './rule';
 import type { SecurityGroup } from './snapshot-schema';
+import type { RuleResult } from './types';
 
 /** A rule that contributes public, untrusted addresses: the only rules that can open a port. */
 export interface PublicRule {
@@ -54,6 +56,20 @@ function publicSource(rule: SgRule, ctx: EvaluationContext, unresolved: string[]
 
 /** The exposure of a direction with no public source: most groups, so one shared object. */
 const NO_PUBLIC_SOURCES: DirectionExposure = Object.freeze({ publicRules: [], unresolvedPrefixLists: [], canBeOpen: false });
+
+/**
+ * NOT_APPLICABLE naming the rule lists the snapshot lacks for these directions, or null when
+ * they are all there (catalog.md: never PASS on missing data).
+ */
+export function rulesUnknown(group: SecurityGroup, directions: ReadonlyArray<'ingress' | 'egress'>, ctx: EvaluationContext): RuleResult | null {
+  const missing = directions
+    .filter((d) => !ctx.model.rulesKnown(group, d === 'egress'))
+    .map((d) => (d === 'egress' ? 'IpPermissionsEgress' : 'IpPermissions'));
+  if (missing.length === 0) return null;
+  return notApplicable(`The snapshot lists no ${missing.join(' or ')} for this group (and no SecurityGroupRules).`, {
+    missingInputs: missing.map((m) => `SecurityGroups[${group.GroupId}].${m}`),
+  });
+}
 
 /** A group's normalized rules, shared by the rules evaluating it. */
 export function groupRules(group: SecurityGroup, ctx: EvaluationContext): GroupRules {

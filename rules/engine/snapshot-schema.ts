@@ -109,7 +109,10 @@ const NetworkInterfaceSchema = obj({
   AvailabilityZone: str.optional(),
   PrivateIpAddress: str.optional(),
   Association: obj({ PublicIp: str.optional() }).optional(),
+  // An Elastic IP can sit on a secondary private address; delegated IPv6 prefixes are addresses too.
+  PrivateIpAddresses: list(obj({ PrivateIpAddress: str.optional(), Association: obj({ PublicIp: str.optional() }).optional() })),
   Ipv6Addresses: list(obj({ Ipv6Address: z.ipv6({ error: 'expected an IPv6 address' }) })),
+  Ipv6Prefixes: list(obj({ Ipv6Prefix: cidr6 })),
   Attachment: obj({ InstanceId: str.optional() }).optional(),
   TagSet: tags,
 });

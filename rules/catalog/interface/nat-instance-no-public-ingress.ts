@@ -42,6 +42,12 @@ export default defineRule(
   (eni, ctx) => {
     if (eni.SourceDestCheck !== false) return notApplicable('Not a NAT instance: source/destination check is on (or unknown).');
     if (routesToInterface(eni, ctx).length === 0) return notApplicable('Not a NAT instance: no route sends traffic to it.');
+    const missing = (eni.Groups ?? []).flatMap(({ GroupId }) => {
+      const group = ctx.model.group(GroupId);
+      if (!group) return [`SecurityGroups (${GroupId})`];
+      return ctx.model.rulesKnown(group, false) ? [] : [`SecurityGroups[${GroupId}].IpPermissions`];
+    });
+    if (missing.length > 0) return notApplicable(`The snapshot lacks ${missing.join(', ')}: its ingress is not known.`, { missingInputs: missing });
     const open = allOpenRanges(combinedIngress(eni, ctx), ctx);
     if (open.length === 0) return pass('No ingress to this NAT instance is open to the internet.');
     const text = open.map((o) => (o.protocol === -1 ? 'all protocols' : `${protocolLabel(o.protocol)} ${formatRange(o.range)}`)).join(', ');

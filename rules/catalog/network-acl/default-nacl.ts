@@ -12,6 +12,12 @@ export function skipDefaultNacl(nacl: NetworkAcl, ctx: EvaluationContext): RuleR
   return notApplicable('Default network ACL (set includeDefaultNacl to evaluate it).');
 }
 
+/** NOT_APPLICABLE when the snapshot has no Entries for the NACL: absent is unknown, not empty. */
+export function entriesUnknown(nacl: NetworkAcl): RuleResult | null {
+  if (nacl.Entries !== undefined) return null;
+  return notApplicable('The snapshot lists no Entries for this network ACL.', { missingInputs: [`NetworkAcls[${nacl.NetworkAclId}].Entries`] });
+}
+
 export function associatedSubnets(nacl: NetworkAcl): string[] {
   return (nacl.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : []));
 }

@@ -2,7 +2,7 @@ import { naclView } from '../../engine/nacl';
 import { protocolLabel, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, pass } from '../../engine/rule';
 import { FSBP_EC2_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
-import { skipDefaultNacl } from './default-nacl';
+import { entriesUnknown, skipDefaultNacl } from './default-nacl';
 
 const ADMIN_PORTS = [22, 3389].flatMap((port) => [TCP, UDP].map((protocol) => ({ protocol, port })));
 
@@ -27,6 +27,8 @@ export default defineRule(
   (nacl, ctx) => {
     const skip = skipDefaultNacl(nacl, ctx);
     if (skip) return skip;
+    const unknown = entriesUnknown(nacl);
+    if (unknown) return unknown;
     const { inbound } = naclView(nacl, ctx);
     const openPorts = [];
     for (const { protocol, port } of ADMIN_PORTS) {

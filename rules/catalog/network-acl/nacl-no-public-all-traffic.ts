@@ -2,7 +2,7 @@ import { AddressSet } from '../../engine/address-set';
 import { naclView } from '../../engine/nacl';
 import { defineRule, fail, pass } from '../../engine/rule';
 import { NACL_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
-import { skipDefaultNacl } from './default-nacl';
+import { entriesUnknown, skipDefaultNacl } from './default-nacl';
 
 export default defineRule(
   {
@@ -25,6 +25,8 @@ export default defineRule(
   (nacl, ctx) => {
     const skip = skipDefaultNacl(nacl, ctx);
     if (skip) return skip;
+    const unknown = entriesUnknown(nacl);
+    if (unknown) return unknown;
     const { inbound } = naclView(nacl, ctx);
     let decidedByAllowAll = AddressSet.EMPTY;
     const ruleNumbers = new Set<number>();

@@ -1,3 +1,4 @@
+import { entriesUnknown } from './default-nacl';
 import { naclView } from '../../engine/nacl';
 import { shadowedEntries } from '../../engine/nacl-shadow';
 import { defineRule, fail, pass } from '../../engine/rule';
@@ -21,6 +22,8 @@ export default defineRule(
     inputs: [],
   },
   (nacl, ctx) => {
+    const unknown = entriesUnknown(nacl);
+    if (unknown) return unknown;
     const view = naclView(nacl, ctx);
     const shadowed = [
       ...shadowedEntries(view.inbound).map((s) => ({ direction: 'inbound', ...s })),

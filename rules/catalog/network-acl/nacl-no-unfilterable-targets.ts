@@ -1,3 +1,4 @@
+import { entriesUnknown } from './default-nacl';
 import { CATCH_ALL_RULE_NUMBERS, naclView } from '../../engine/nacl';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { unfilterableSet } from '../../engine/unfilterable';
@@ -21,6 +22,8 @@ export default defineRule(
     inputs: [],
   },
   (nacl, ctx) => {
+    const unknown = entriesUnknown(nacl);
+    if (unknown) return unknown;
     const vpc = ctx.model.vpc(nacl.VpcId);
     const targets = unfilterableSet(vpc, ctx);
     const view = naclView(nacl, ctx);

@@ -5,7 +5,7 @@ import { naclView } from '../../engine/nacl';
 import { formatRange, type PortRange, protocolLabel, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { NACL_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
-import { associatedSubnets } from './default-nacl';
+import { associatedSubnets, entriesUnknown } from './default-nacl';
 
 interface DroppedReturn {
   connections: 'inbound' | 'outbound';
@@ -65,6 +65,8 @@ export default defineRule(
   },
   (nacl, ctx) => {
     if (associatedSubnets(nacl).length === 0) return notApplicable('Associated with no subnet: it filters no traffic.');
+    const unknown = entriesUnknown(nacl);
+    if (unknown) return unknown;
     const { inbound, outbound } = naclView(nacl, ctx);
     const dropped: DroppedReturn[] = [];
     for (const protocol of [TCP, UDP]) {

@@ -37,7 +37,7 @@ export default defineRule(
       return notApplicable(`The snapshot has ${why}: its route table is unknown.`, { subnet: subnetId });
     }
 
-    const { addresses, routes } = internetRoutedAddresses(table, ctx);
+    const { addresses, routes, unresolvedPrefixLists } = internetRoutedAddresses(table, ctx);
     const internetIpv4 = AddressSet.of(addresses.v4, []);
     const evidence = {
       subnet: subnetId,
@@ -48,9 +48,15 @@ export default defineRule(
         .filter((r) => r.addresses.v4.length > 0)
         .map((r) => ({ destination: r.destination, internetGateway: r.target.id })),
     };
-    if (ctx.exposure.isInternetOpen(internetIpv4)) {
+    if (ctx.exposure.isInternetSized(internetIpv4)) {
       const igws = [...new Set(evidence.internetGatewayRoutes.map((r) => r.internetGateway))];
       return pass(`In ${subnetId}, whose route table ${table.RouteTableId} sends the internet to ${igws.join(', ')}.`, evidence);
+    }
+    if (unresolvedPrefixLists.length > 0) {
+      return notApplicable(`Cannot decide: ${table.RouteTableId} routes prefix lists ${unresolvedPrefixLists.join(', ')} to an internet gateway, and the snapshot lacks their entries (PrefixListEntries).`, {
+        ...evidence,
+        missingInputs: unresolvedPrefixLists.map((id) => `PrefixListEntries (${id})`),
+      });
     }
     return fail(
       `Public NAT gateway in ${subnetId}, whose route table ${table.RouteTableId} ${whyNotPublic(table, ctx)}: it cannot reach the internet, nor can the subnets routed through it.`,

@@ -1,6 +1,6 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass, type Rule } from '../../engine/rule';
-import { describeRule, directionExposure, openAt, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
+import { describeRule, directionExposure, openAt, rulesUnknown, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import { formatPortList, protocolLabel } from '../../engine/protocols';
 import type { RuleMetadata } from '../../engine/types';
 import { exposureSeverity } from '../../engine/exposure-severity';
@@ -20,6 +20,8 @@ export function portExposureRule(
   portsToCheck: (ctx: EvaluationContext) => PortProbe[],
 ): Rule<'SecurityGroup'> {
   return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_USE_TRIGGERS, inputs: [] }, (group, ctx) => {
+    const unknown = rulesUnknown(group, ['ingress'], ctx);
+    if (unknown) return unknown;
     const exp = directionExposure(group, false, ctx);
     const openPorts = [];
     const offending = [];

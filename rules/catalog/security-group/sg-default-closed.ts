@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { describeRule, groupRules } from '../../engine/sg-exposure';
+import { describeRule, groupRules, rulesUnknown } from '../../engine/sg-exposure';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
 
 export default defineRule(
@@ -22,6 +22,8 @@ export default defineRule(
   },
   (group, ctx) => {
     if (group.GroupName !== 'default') return notApplicable('Not a default security group.');
+    const unknown = rulesUnknown(group, ['ingress', 'egress'], ctx);
+    if (unknown) return unknown;
     const { ingress, egress } = groupRules(group, ctx);
     if (ingress.length + egress.length === 0) return pass('The default security group has no rules.');
     return fail(`The default security group has ${ingress.length} ingress and ${egress.length} egress rules.`, {

@@ -1,7 +1,7 @@
 import { AddressSet } from '../../engine/address-set';
 import { hasPorts } from '../../engine/protocols';
 import { defineRule, fail, pass } from '../../engine/rule';
-import { describeRule, directionExposure, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
+import { describeRule, directionExposure, rulesUnknown, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { SgRule } from '../../engine/sg-rules';
 import { exposureSeverity } from '../../engine/exposure-severity';
 import { exposedNote, SECURITY_GROUP_USE_TRIGGERS, SG_RULES_DOC } from '../triggers';
@@ -31,6 +31,8 @@ export default defineRule(
     inputs: [],
   },
   (group, ctx) => {
+    const unknown = rulesUnknown(group, ['ingress'], ctx);
+    if (unknown) return unknown;
     const exp = directionExposure(group, false, ctx);
     const offending = exp.publicRules.filter((p) => coversEveryPort(p.rule));
     const union = offending.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { describeRule, groupRules } from '../../engine/sg-exposure';
+import { describeRule, groupRules, rulesUnknown } from '../../engine/sg-exposure';
 import { isUnfilterable, unfilterableSet } from '../../engine/unfilterable';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -21,6 +21,8 @@ export default defineRule(
     inputs: [],
   },
   (group, ctx) => {
+    const unknown = rulesUnknown(group, ['ingress', 'egress'], ctx);
+    if (unknown) return unknown;
     const vpc = ctx.model.vpc(group.VpcId);
     const targets = unfilterableSet(vpc, ctx);
     const { ingress, egress } = groupRules(group, ctx);

@@ -1,6 +1,6 @@
 import { formatRange, protocolLabel, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { allOpenRanges, describeRule, directionExposure, type OpenRange, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
+import { allOpenRanges, describeRule, directionExposure, type OpenRange, rulesUnknown, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
 
 export default defineRule(
@@ -22,6 +22,8 @@ export default defineRule(
     inputs: [],
   },
   (group, ctx) => {
+    const unknown = rulesUnknown(group, ['ingress'], ctx);
+    if (unknown) return unknown;
     const exp = directionExposure(group, false, ctx);
     const open = allOpenRanges(exp, ctx);
     if (open.length === 0) return notApplicable('No ingress is open to the internet.', unresolvedEvidence(exp));

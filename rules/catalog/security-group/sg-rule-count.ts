@@ -1,4 +1,4 @@
-import { groupRules } from '../../engine/sg-exposure';
+import { groupRules, rulesUnknown } from '../../engine/sg-exposure';
 import { defineRule, fail, pass } from '../../engine/rule';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -20,6 +20,8 @@ export default defineRule(
     inputs: [],
   },
   (group, ctx) => {
+    const unknown = rulesUnknown(group, ['ingress', 'egress'], ctx);
+    if (unknown) return unknown;
     const { ingress, egress } = groupRules(group, ctx);
     const max = ctx.settings.maxRulesPerDirection;
     const counts = { ingress: ingress.length, egress: egress.length, max };
