@@ -110,10 +110,6 @@ function parsePrefix(text: string | undefined, bits: number): number | null {
   return n <= bits ? n : null;
 }
 
-export function isCidrOf(family: 'ipv4' | 'ipv6', text: string): boolean {
-  return parseCidr(text)?.family === family;
-}
-
 /** Formats an IPv4 address held as a number. */
 export function formatIpv4(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');

@@ -23,14 +23,11 @@ export function readExemptionTags(tags: Tag[] | undefined): ExemptionTags | unde
 }
 
 /**
- * Reads the exemption tags (design.md "Tags"). `all` or a comma list naming the rule exempts it
- * until `exempt-until` has passed. A date-only `exempt-until` covers that whole UTC day. An
- * unreadable date exempts nothing: an exemption must never outlive what its author wrote.
+ * Whether the tags exempt the resource from a rule (design.md "Tags"): `all` or a comma list
+ * naming the rule (case and spaces ignored) exempts it until `exempt-until` has passed. A
+ * date-only `exempt-until` covers that whole UTC day. An unreadable date exempts nothing: an
+ * exemption must never outlive what its author wrote.
  */
-export function exemptionFor(tags: Tag[] | undefined, ruleId: string, now: Date): Exemption {
-  return exemptionOf(readExemptionTags(tags), ruleId, now);
-}
-
 export function exemptionOf(read: ExemptionTags | undefined, ruleId: string, now: Date): Exemption {
   if (read === undefined || !(read.all || read.ruleIds.has(ruleId))) return { exempt: false };
   const { value, until } = read;
@@ -39,16 +36,6 @@ export function exemptionOf(read: ExemptionTags | undefined, ruleId: string, now
   if (expiry === null) return { exempt: false, lapsed: { value, until, reason: `${EXEMPT_UNTIL_TAG} is not an ISO date` } };
   if (now.getTime() >= expiry) return { exempt: false, lapsed: { value, until, reason: 'exemption expired' } };
   return { exempt: true, value, until };
-}
-
-/** True when the tag says `all` or lists the rule id (case and spaces ignored). */
-export function namesRule(value: string, ruleId: string): boolean {
-  const read = readExemptionTags([{ Key: EXEMPT_TAG, Value: value }]);
-  return read !== undefined && (read.all || read.ruleIds.has(ruleId));
-}
-
-export function isExemptFromAll(tags: Tag[] | undefined): boolean {
-  return readExemptionTags(tags)?.all ?? false;
 }
 
 function tagValue(tags: Tag[] | undefined, key: string): string | undefined {
