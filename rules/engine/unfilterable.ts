@@ -1,5 +1,5 @@
 import { AddressSet } from './address-set';
-import { formatIpv4, parseCidr, parseIpv4CidrPacked } from './cidr';
+import { formatIpv4, parseCidr } from './cidr';
 import type { EvaluationContext } from './context';
 import type { Vpc } from './snapshot-schema';
 
@@ -16,7 +16,17 @@ export const UNFILTERABLE_ADDRESSES = [
   'fd00:ec2::123/128',
 ] as const;
 
-const FIXED = AddressSet.fromCidrs(UNFILTERABLE_ADDRESSES);
+/** The unfilterable addresses of one VPC, as a set and, for IPv4, as the /32 texts. */
+export interface Unfilterable {
+  addresses: AddressSet;
+  /** "169.254.169.254/32", …: the schema only admits canonical dotted quads, so text equality is exact. */
+  ipv4: ReadonlySet<string>;
+}
+
+const FIXED: Unfilterable = {
+  addresses: AddressSet.fromCidrs(UNFILTERABLE_ADDRESSES),
+  ipv4: new Set(UNFILTERABLE_ADDRESSES.filter((a) => !a.includes(':'))),
+};
 
 /** The Amazon DNS server of a VPC: the base of its primary IPv4 range plus two. */
 export function vpcDnsAddress(vpc: Vpc): string | undefined {
@@ -25,22 +35,23 @@ export function vpcDnsAddress(vpc: Vpc): string | undefined {
 }
 
 /** The unfilterable addresses for resources of a VPC; built once per VPC per evaluation. */
-export function unfilterableSet(vpc: Vpc | undefined, ctx: EvaluationContext): AddressSet {
+export function unfilterableSet(vpc: Vpc | undefined, ctx: EvaluationContext): Unfilterable {
   if (!vpc) return FIXED;
   return ctx.memo(vpc, 'unfilterable', () => {
     const dns = vpcDnsAddress(vpc);
-    return dns ? FIXED.union(AddressSet.fromCidrs([dns])) : FIXED;
+    if (!dns) return FIXED;
+    return { addresses: FIXED.addresses.union(AddressSet.fromCidrs([dns])), ipv4: new Set([...FIXED.ipv4, dns]) };
   });
 }
 
 /**
- * Whether a CIDR lies entirely in `targets`. Every unfilterable target is a single address, so
- * only a /32 or /128 can; the common IPv4 case is decided without allocating.
+ * Whether a CIDR lies entirely in the unfilterable addresses. Every one is a single address, so
+ * only a /32 or /128 can, and an IPv4 /32 is decided by its text (this runs once per rule of an
+ * inventory).
  */
-export function isUnfilterable(cidr: string, targets: AddressSet): boolean {
-  const packed = parseIpv4CidrPacked(cidr);
-  if (packed >= 0) return packed % 64 === 32 && targets.v4.length > 0 && AddressSet.of([(packed - 32) / 64, (packed - 32) / 64], []).isSubsetOf(targets);
+export function isUnfilterable(cidr: string, targets: Unfilterable): boolean {
+  if (cidr.endsWith('/32')) return targets.ipv4.has(cidr);
   if (!cidr.endsWith('/128')) return false;
   const c = parseCidr(cidr);
-  return c !== null && c.family === 'ipv6' && AddressSet.fromCidr(c).isSubsetOf(targets);
+  return c !== null && c.family === 'ipv6' && AddressSet.fromCidr(c).isSubsetOf(targets.addresses);
 }

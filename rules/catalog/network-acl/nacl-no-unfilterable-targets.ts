@@ -29,7 +29,7 @@ export default defineRule(
     const view = naclView(nacl, ctx);
     const ineffective = (['inbound', 'outbound'] as const).flatMap((direction) =>
       view[direction].entries
-        .filter((e) => !CATCH_ALL_RULE_NUMBERS.has(e.ruleNumber) && !e.addresses.isEmpty() && e.addresses.isSubsetOf(targets))
+        .filter((e) => !CATCH_ALL_RULE_NUMBERS.has(e.ruleNumber) && !e.addresses.isEmpty() && e.addresses.isSubsetOf(targets.addresses))
         .map((e) => ({ direction, ruleNumber: e.ruleNumber, cidr: e.cidr })),
     );
     if (ineffective.length > 0) {
