@@ -1,12 +1,12 @@
 import { CATALOG, RULE_IDS } from '../../rules/catalog';
 import { InputError } from '../../rules/engine/errors';
-import { evaluate, SNAPSHOT_RESOURCE_ID } from '../../rules/engine/evaluate';
+import { evaluateInto, SNAPSHOT_RESOURCE_ID } from '../../rules/engine/evaluate';
 import { SnapshotModel } from '../../rules/engine/model';
 import { parseSnapshot } from '../../rules/engine/parse-snapshot';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../rules/engine/settings';
 import type { Finding, Severity } from '../../rules/engine/types';
-import { toAsff } from '../../rules/report/asff';
-import { auditExitCode, summarize } from '../../rules/report/summary';
+import { type AsffScope, toAsff } from '../../rules/report/asff';
+import { auditExitCode, SummaryBuilder } from '../../rules/report/summary';
 import { formatTable } from '../../rules/report/table';
 import { type CliIo, readJsonFile } from './io';
 
@@ -40,21 +40,28 @@ export function runAudit(io: CliIo, opts: AuditOptions): number {
   const snapshot = parseSnapshot(readJsonFile(io, opts.snapshot, 'snapshot'), opts.snapshot);
   const model = new SnapshotModel(snapshot);
   const now = io.now();
-  const findings = evaluate(catalog, model, { settings, now });
   const format = opts.format ?? (io.isTty ? 'table' : 'json');
-  io.stdout(render(format, findings, model, now));
+  const scope = format === 'asff' ? asffScope(model, now) : undefined;
+  // The table shows failures only: count the rest as they come instead of keeping them.
+  const keepAll = format !== 'table';
+  const summary = new SummaryBuilder();
+  const findings: Finding[] = [];
+  evaluateInto(catalog, model, { settings, now }, (f) => {
+    summary.add(f);
+    if (keepAll || f.status === 'FAIL' || f.status === 'ERROR') findings.push(f);
+  });
+  if (format === 'table') io.stdout(formatTable(findings, summary.build()));
+  else if (scope) io.stdout(`${JSON.stringify(findings.filter((f) => f.resourceId !== SNAPSHOT_RESOURCE_ID).map((f) => toAsff(f, scope)), null, 2)}\n`);
+  else io.stdout(`${JSON.stringify({ findings, summary: summary.build() }, null, 2)}\n`);
   return auditExitCode(findings, opts.failOn);
 }
 
-function render(format: AuditFormat, findings: Finding[], model: SnapshotModel, now: Date): string {
-  const summary = summarize(findings);
-  if (format === 'table') return formatTable(findings, summary);
-  if (format === 'json') return `${JSON.stringify({ findings, summary }, null, 2)}\n`;
+/** Account and region for ASFF, checked before any work is done. */
+function asffScope(model: SnapshotModel, now: Date): AsffScope {
   const accountId = model.accountId;
   const region = model.region ?? process.env.AWS_REGION;
   if (!accountId || !region) {
     throw new InputError('--format asff needs the account and region: add AccountId and Region to the snapshot');
   }
-  const resourceFindings = findings.filter((f) => f.resourceId !== SNAPSHOT_RESOURCE_ID);
-  return `${JSON.stringify(resourceFindings.map((f) => toAsff(f, { accountId, region, now })), null, 2)}\n`;
+  return { accountId, region, now };
 }

@@ -27,6 +27,16 @@ export function modeOf(meta: RuleMetadata, settings: Settings) {
  * it is dropped (see EvaluationContext.startResource). Findings come out in that order.
  */
 export function evaluate(catalog: readonly AnyRule[], model: SnapshotModel, options: EvaluateOptions): Finding[] {
+  const findings: Finding[] = [];
+  evaluateInto(catalog, model, options, (f) => findings.push(f));
+  return findings;
+}
+
+/**
+ * The same evaluation, handing each finding to `sink` as it is made. A caller that only shows
+ * failures can count the rest and let them go, instead of keeping 100k+ passes alive.
+ */
+export function evaluateInto(catalog: readonly AnyRule[], model: SnapshotModel, options: EvaluateOptions, sink: (f: Finding) => void): void {
   const ctx = new EvaluationContext(model, options.settings, options.now);
   const byKind = new Map<string, RuleRun[]>();
   for (const rule of catalog) {
@@ -35,21 +45,19 @@ export function evaluate(catalog: readonly AnyRule[], model: SnapshotModel, opti
     runs.push(new RuleRun(rule, ctx));
     byKind.set(rule.meta.resourceKind, runs);
   }
-  const findings: Finding[] = [];
   for (const runs of byKind.values()) {
     const kind = runs[0].kind;
     if (!model.has(kind.snapshotKey)) {
-      for (const run of runs) findings.push(run.missingList());
+      for (const run of runs) sink(run.missingList());
       continue;
     }
     for (const resource of kind.list(model)) {
       ctx.startResource(resource);
       const id = kind.id(resource);
       const tags = readExemptionTags(kind.tags(resource));
-      for (const run of runs) findings.push(run.evaluate(resource, id, tags));
+      for (const run of runs) sink(run.evaluate(resource, id, tags));
     }
   }
-  return findings;
 }
 
 /** One rule in an evaluation; holds what every finding of the rule shares. */

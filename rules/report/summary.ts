@@ -8,23 +8,36 @@ export interface Summary {
   failedBySeverity: Record<Severity, number>;
 }
 
-export function summarize(findings: readonly Finding[]): Summary {
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+/** Counts findings one at a time, so a caller need not keep them all. */
+export class SummaryBuilder {
+  private readonly byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  private readonly failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   // Distinct resources per type without building a key string per finding (134k on 10k groups).
-  const resources = new Map<string, Set<string>>();
-  const rules = new Set<string>();
-  for (const f of findings) {
-    byStatus[f.status]++;
-    if (f.status === 'FAIL') failedBySeverity[f.severity]++;
-    let ids = resources.get(f.resourceType);
-    if (!ids) resources.set(f.resourceType, (ids = new Set()));
+  private readonly resources = new Map<string, Set<string>>();
+  private readonly rules = new Set<string>();
+  private count = 0;
+
+  add(f: Finding): void {
+    this.count++;
+    this.byStatus[f.status]++;
+    if (f.status === 'FAIL') this.failedBySeverity[f.severity]++;
+    let ids = this.resources.get(f.resourceType);
+    if (!ids) this.resources.set(f.resourceType, (ids = new Set()));
     ids.add(f.resourceId);
-    rules.add(f.ruleId);
+    this.rules.add(f.ruleId);
   }
-  let resourceCount = 0;
-  for (const ids of resources.values()) resourceCount += ids.size;
-  return { findings: findings.length, resources: resourceCount, rules: rules.size, byStatus, failedBySeverity };
+
+  build(): Summary {
+    let resources = 0;
+    for (const ids of this.resources.values()) resources += ids.size;
+    return { findings: this.count, resources, rules: this.rules.size, byStatus: this.byStatus, failedBySeverity: this.failedBySeverity };
+  }
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const builder = new SummaryBuilder();
+  for (const f of findings) builder.add(f);
+  return builder.build();
 }
 
 const RANK: Record<Severity, number> = { INFORMATIONAL: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
