@@ -226,8 +226,8 @@ function pieces(protocol: number, rules: readonly PublicRule[], view: NaclView):
   if (!hasPorts(protocol)) return [{ from: 0, to: 65535 }];
   const cuts = new Set<number>([0]);
   for (const { rule } of rules) {
-    cuts.add(rule.ports.from);
-    if (rule.ports.to < 65535) cuts.add(rule.ports.to + 1);
+    cuts.add(rule.fromPort);
+    if (rule.toPort < 65535) cuts.add(rule.toPort + 1);
   }
   for (const c of view.inbound.classesOf(protocol)) cuts.add(c.range.from);
   const starts = [...cuts].sort((a, b) => a - b);
@@ -239,7 +239,7 @@ function describeRoute(r: ResolvedRoute): string {
 }
 
 function ruleName(rule: SgRule): string {
-  return rule.ruleId ?? `${rule.groupId} ${protocolLabel(rule.protocol)} ${rule.ports.from}-${rule.ports.to} from ${rule.cidr ?? rule.prefixListId}`;
+  return rule.ruleId ?? `${rule.groupId} ${protocolLabel(rule.protocol)} ${rule.fromPort}-${rule.toPort} from ${rule.cidr ?? rule.prefixListId}`;
 }
 
 function unique<T>(items: T[]): T[] {

@@ -132,8 +132,8 @@ function computeOpenRanges(exp: DirectionExposure, protocol: number, ctx: Evalua
   }
   const cuts = new Set<number>([0]);
   for (const p of relevant) {
-    cuts.add(p.rule.ports.from);
-    if (p.rule.ports.to < 65535) cuts.add(p.rule.ports.to + 1);
+    cuts.add(p.rule.fromPort);
+    if (p.rule.toPort < 65535) cuts.add(p.rule.toPort + 1);
   }
   const starts = [...cuts].sort((a, b) => a - b);
   const out: OpenRange[] = [];
@@ -183,7 +183,7 @@ export function describeRule(rule: SgRule): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (rule.ruleId) out.ruleId = rule.ruleId;
   out.protocol = protocolLabel(rule.protocol);
-  if (hasPorts(rule.protocol)) out.ports = `${rule.ports.from}-${rule.ports.to}`;
+  if (hasPorts(rule.protocol)) out.ports = `${rule.fromPort}-${rule.toPort}`;
   out.source = sourceText(rule);
   return out;
 }

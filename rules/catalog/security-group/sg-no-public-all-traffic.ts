@@ -9,7 +9,7 @@ import { exposedNote, SECURITY_GROUP_USE_TRIGGERS, SG_RULES_DOC } from '../trigg
 /** IpProtocol -1, or tcp/udp over the whole port range (0 or 1 to 65535). */
 function coversEveryPort(rule: SgRule): boolean {
   if (rule.protocol === -1) return true;
-  return hasPorts(rule.protocol) && rule.ports.from <= 1 && rule.ports.to === 65535;
+  return hasPorts(rule.protocol) && rule.fromPort <= 1 && rule.toPort === 65535;
 }
 
 export default defineRule(
