@@ -1,4 +1,4 @@
-import { groupBy, pushTo } from './collections';
+import { pushTo } from './collections';
 import { fromIpPermissions, fromSecurityGroupRule, type SgRule } from './sg-rules';
 import type {
   NetworkAcl,
@@ -35,10 +35,12 @@ export class SnapshotModel {
   private readonly groupsById: Map<string, SecurityGroup>;
   private readonly vpcsById: Map<string, Vpc>;
   private readonly subnetsById: Map<string, Subnet>;
-  /** SecurityGroupRules by GroupId, built on first use (150k rules on a 10k-group account). */
-  private ruleEntries?: Map<string, SecurityGroupRule[]>;
+  /**
+   * SecurityGroupRules by GroupId, and the groups some other group's rule references: one pass
+   * over the listing (150k rules on a 10k-group account), made on first use.
+   */
+  private ruleIndex?: { byGroup: Map<string, SecurityGroupRule[]>; referenced: Set<string> };
   private interfacesByGroup?: Map<string, NetworkInterface[]>;
-  private referenced?: Set<string>;
   private readonly prefixLists = new Map<string, ResolvedPrefixList>();
 
   constructor(readonly snapshot: Snapshot) {
@@ -83,8 +85,7 @@ export class SnapshotModel {
   rulesOf(group: SecurityGroup): GroupRules {
     const ingress: SgRule[] = [];
     const egress: SgRule[] = [];
-    this.ruleEntries ??= groupBy(this.snapshot.SecurityGroupRules ?? [], (r) => r.GroupId);
-    for (const entry of this.ruleEntries.get(group.GroupId) ?? []) {
+    for (const entry of this.rules().byGroup.get(group.GroupId) ?? []) {
       const rule = fromSecurityGroupRule(entry);
       (rule.egress ? egress : ingress).push(rule);
     }
@@ -119,20 +120,28 @@ export class SnapshotModel {
    * from both rule listings: a reference in either is a use.
    */
   isReferencedByOtherGroup(groupId: string): boolean {
-    if (!this.referenced) {
+    return this.rules().referenced.has(groupId);
+  }
+
+  private rules(): { byGroup: Map<string, SecurityGroupRule[]>; referenced: Set<string> } {
+    if (!this.ruleIndex) {
+      const byGroup = new Map<string, SecurityGroupRule[]>();
       const referenced = new Set<string>();
-      const add = (from: string, to: string | undefined) => {
-        if (to && to !== from) referenced.add(to);
-      };
-      for (const r of this.snapshot.SecurityGroupRules ?? []) add(r.GroupId, r.ReferencedGroupInfo?.GroupId);
+      for (const r of this.snapshot.SecurityGroupRules ?? []) {
+        pushTo(byGroup, r.GroupId, r);
+        const to = r.ReferencedGroupInfo?.GroupId;
+        if (to && to !== r.GroupId) referenced.add(to);
+      }
       for (const g of this.securityGroups) {
         for (const perms of [g.IpPermissions, g.IpPermissionsEgress]) {
-          for (const p of perms ?? []) for (const pair of p.UserIdGroupPairs ?? []) add(g.GroupId, pair.GroupId);
+          for (const p of perms ?? []) {
+            for (const pair of p.UserIdGroupPairs ?? []) if (pair.GroupId && pair.GroupId !== g.GroupId) referenced.add(pair.GroupId);
+          }
         }
       }
-      this.referenced = referenced;
+      this.ruleIndex = { byGroup, referenced };
     }
-    return this.referenced.has(groupId);
+    return this.ruleIndex;
   }
 
   prefixList(id: string): ResolvedPrefixList {
