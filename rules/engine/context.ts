@@ -37,24 +37,28 @@ export class EvaluationContext {
     if (this.currentMemo.size > 0) this.currentMemo = new Map();
   }
 
-  memo<T>(owner: object, name: string, compute: () => T): T {
+  /**
+   * `compute` gets the owner and this context, so hot callers can pass a module-level function
+   * instead of allocating a closure on every call (a million calls on a 10k-group account).
+   */
+  memo<O extends object, T>(owner: O, name: string, compute: (owner: O, ctx: EvaluationContext) => T): T {
     let byOwner = this.memos.get(name);
     if (!byOwner) {
       byOwner = new Map();
       this.memos.set(name, byOwner);
     }
-    return cached(byOwner, owner, compute);
+    if (byOwner.has(owner)) return byOwner.get(owner) as T;
+    const value = compute(owner, this);
+    byOwner.set(owner, value);
+    return value;
   }
 
   /** Cached while `owner` is the current resource; computed afresh for any other owner. */
-  local<T>(owner: object, name: string, compute: () => T): T {
-    return owner === this.current ? cached(this.currentMemo, name, compute) : compute();
+  local<O extends object, T>(owner: O, name: string, compute: (owner: O, ctx: EvaluationContext) => T): T {
+    if (owner !== this.current) return compute(owner, this);
+    if (this.currentMemo.has(name)) return this.currentMemo.get(name) as T;
+    const value = compute(owner, this);
+    this.currentMemo.set(name, value);
+    return value;
   }
-}
-
-function cached<K, T>(map: Map<K, unknown>, key: K, compute: () => T): T {
-  if (map.has(key)) return map.get(key) as T;
-  const value = compute();
-  map.set(key, value);
-  return value;
 }

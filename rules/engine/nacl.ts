@@ -200,17 +200,15 @@ export interface NaclView {
 
 /** Both directions of a NACL, sorted once and shared by every rule of one evaluation. */
 export function naclView(nacl: NetworkAcl, ctx: EvaluationContext): NaclView {
-  return ctx.memo(nacl, 'view', () => {
-    const entries = (nacl.Entries ?? []).map((e) => ({ egress: e.Egress, entry: toEntry(e) }));
-    const sorted = (egress: boolean) =>
-      new NaclDirection(
-        entries
-          .filter((e) => e.egress === egress)
-          .map((e) => e.entry)
-          .sort((a, b) => a.ruleNumber - b.ruleNumber),
-      );
-    return { inbound: sorted(false), outbound: sorted(true) };
-  });
+  return ctx.memo(nacl, 'view', buildView);
+}
+
+function buildView(nacl: NetworkAcl): NaclView {
+  const inbound: Entry[] = [];
+  const outbound: Entry[] = [];
+  for (const e of nacl.Entries ?? []) (e.Egress ? outbound : inbound).push(toEntry(e));
+  const byNumber = (a: Entry, b: Entry) => a.ruleNumber - b.ruleNumber;
+  return { inbound: new NaclDirection(inbound.sort(byNumber)), outbound: new NaclDirection(outbound.sort(byNumber)) };
 }
 
 export function probePort(protocol: number, range: PortRange): number {

@@ -1,5 +1,6 @@
 import { AddressSet } from './address-set';
 import type { EvaluationContext } from './context';
+import type { SnapshotModel } from './model';
 import { naclView, type NaclView } from './nacl';
 import { formatRange, hasPorts, type PortRange, protocolLabel } from './protocols';
 import { internetRoutedAddresses, type ResolvedRoute, tableForSubnet } from './routes';
@@ -40,12 +41,13 @@ const NOT_EXPOSED: Reachability = { known: true, exposed: () => [] };
 
 /** The NACL a subnet is associated with (every subnet has exactly one). */
 function naclForSubnet(subnetId: string, ctx: EvaluationContext): NetworkAcl | undefined {
-  const index = ctx.memo(ctx.model, 'nacl-by-subnet', () => {
-    const map = new Map<string, NetworkAcl>();
-    for (const nacl of ctx.model.networkAcls) for (const a of nacl.Associations ?? []) if (a.SubnetId) map.set(a.SubnetId, nacl);
-    return map;
-  });
-  return index.get(subnetId);
+  return ctx.memo(ctx.model, 'nacl-by-subnet', naclsBySubnet).get(subnetId);
+}
+
+function naclsBySubnet(model: SnapshotModel): Map<string, NetworkAcl> {
+  const map = new Map<string, NetworkAcl>();
+  for (const nacl of model.networkAcls) for (const a of nacl.Associations ?? []) if (a.SubnetId) map.set(a.SubnetId, nacl);
+  return map;
 }
 
 /**
@@ -87,29 +89,31 @@ function undecidable(eni: NetworkInterface, table: RouteTable, nacl: NetworkAcl,
  * Computed as address and port sets; memoized per interface.
  */
 export function reachability(eni: NetworkInterface, ctx: EvaluationContext): Reachability {
-  return ctx.memo(eni, 'reachability', () => {
-    const missing = [...REACHABILITY_INPUTS, 'NetworkInterfaces' as const].filter((k) => !ctx.model.has(k));
-    if (missing.length > 0) return { known: false, missing };
-    // No public IPv4 and no global IPv6: nothing on the internet can address it, whatever else.
-    if (addressedFamilies(eni).isEmpty()) return NOT_EXPOSED;
-    const subnetId = eni.SubnetId ?? '';
-    const table = tableForSubnet(subnetId, ctx);
-    const nacl = naclForSubnet(subnetId, ctx);
-    if (!table) return { known: false, missing: [`RouteTables (no table for ${subnetId || 'the interface subnet'})`] };
-    if (!nacl) return { known: false, missing: [`NetworkAcls (no NACL associated with ${subnetId || 'the interface subnet'})`] };
-    const gaps = undecidable(eni, table, nacl, ctx);
-    if (gaps.length > 0) return { known: false, missing: gaps };
-    if (!groupsCanBeOpen(eni, ctx)) return NOT_EXPOSED;
-    const byProtocol = new Map<number, ExposedRange[]>();
-    return {
-      known: true,
-      exposed: (protocol: number) => {
-        let ranges = byProtocol.get(protocol);
-        if (!ranges) byProtocol.set(protocol, (ranges = exposedRanges(eni, protocol, table, nacl, ctx)));
-        return ranges;
-      },
-    };
-  });
+  return ctx.memo(eni, 'reachability', computeReachability);
+}
+
+function computeReachability(eni: NetworkInterface, ctx: EvaluationContext): Reachability {
+  const missing = [...REACHABILITY_INPUTS, 'NetworkInterfaces' as const].filter((k) => !ctx.model.has(k));
+  if (missing.length > 0) return { known: false, missing };
+  // No public IPv4 and no global IPv6: nothing on the internet can address it, whatever else.
+  if (addressedFamilies(eni).isEmpty()) return NOT_EXPOSED;
+  const subnetId = eni.SubnetId ?? '';
+  const table = tableForSubnet(subnetId, ctx);
+  const nacl = naclForSubnet(subnetId, ctx);
+  if (!table) return { known: false, missing: [`RouteTables (no table for ${subnetId || 'the interface subnet'})`] };
+  if (!nacl) return { known: false, missing: [`NetworkAcls (no NACL associated with ${subnetId || 'the interface subnet'})`] };
+  const gaps = undecidable(eni, table, nacl, ctx);
+  if (gaps.length > 0) return { known: false, missing: gaps };
+  if (!groupsCanBeOpen(eni, ctx)) return NOT_EXPOSED;
+  const byProtocol = new Map<number, ExposedRange[]>();
+  return {
+    known: true,
+    exposed: (protocol: number) => {
+      let ranges = byProtocol.get(protocol);
+      if (!ranges) byProtocol.set(protocol, (ranges = exposedRanges(eni, protocol, table, nacl, ctx)));
+      return ranges;
+    },
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { AddressSet } from './address-set';
 import { parseCidr } from './cidr';
 import { pushTo } from './collections';
 import type { EvaluationContext } from './context';
+import type { SnapshotModel } from './model';
 import type { Route, RouteTable } from './snapshot-schema';
 
 export type TargetKind =
@@ -88,19 +89,21 @@ export function routeDecisions(table: RouteTable, ctx: EvaluationContext): Array
  * (catalog.md). Undefined when the snapshot has neither.
  */
 export function tableForSubnet(subnetId: string, ctx: EvaluationContext): RouteTable | undefined {
-  const index = ctx.memo(ctx.model, 'route-table-index', () => {
-    const explicit = new Map<string, RouteTable>();
-    const main = new Map<string, RouteTable>();
-    for (const table of ctx.model.snapshot.RouteTables ?? []) {
-      for (const a of table.Associations ?? []) {
-        if (a.SubnetId) explicit.set(a.SubnetId, table);
-        if (a.Main && table.VpcId) main.set(table.VpcId, table);
-      }
-    }
-    return { explicit, main };
-  });
+  const index = ctx.memo(ctx.model, 'route-table-index', routeTableIndex);
   const subnet = ctx.model.subnet(subnetId);
   return index.explicit.get(subnetId) ?? (subnet?.VpcId ? index.main.get(subnet.VpcId) : undefined);
+}
+
+function routeTableIndex(model: SnapshotModel): { explicit: Map<string, RouteTable>; main: Map<string, RouteTable> } {
+  const explicit = new Map<string, RouteTable>();
+  const main = new Map<string, RouteTable>();
+  for (const table of model.snapshot.RouteTables ?? []) {
+    for (const a of table.Associations ?? []) {
+      if (a.SubnetId) explicit.set(a.SubnetId, table);
+      if (a.Main && table.VpcId) main.set(table.VpcId, table);
+    }
+  }
+  return { explicit, main };
 }
 
 /** Subnets whose traffic a table carries: explicit associations, plus unassociated subnets for a main table. */

@@ -2,7 +2,7 @@ import { AddressSet } from './address-set';
 import type { EvaluationContext } from './context';
 import { hasPorts, type PortRange, protocolLabel, TCP, UDP } from './protocols';
 import { covers, type SgRule, sourceText } from './sg-rules';
-import type { GroupRules } from './model';
+import type { GroupRules, ResolvedPrefixList } from './model';
 import { notApplicable } from './rule';
 import type { SecurityGroup } from './snapshot-schema';
 import type { RuleResult } from './types';
@@ -36,23 +36,22 @@ export interface DirectionExposure {
 
 /**
  * The public part of a rule's source: CIDR, or a customer prefix list's entries. An unresolved
- * prefix list (no entries in the snapshot) adds nothing and is reported through `unresolved`.
- * Returns the set itself, not a wrapper: this runs once per rule of the inventory.
+ * prefix list (no entries in the snapshot) adds nothing: its id comes back instead of a set.
+ * No wrapper objects or callbacks: this runs once per rule of the inventory.
  */
-function publicSource(rule: SgRule, ctx: EvaluationContext, unresolved: string[]): AddressSet {
+function publicSource(rule: SgRule, ctx: EvaluationContext): AddressSet | string {
   if (rule.cidr) return ctx.exposure.publicPartOfCidr(rule.cidr);
   if (rule.prefixListId) {
     const pl = ctx.model.prefixList(rule.prefixListId);
     if (pl.awsManaged) return AddressSet.EMPTY;
     const cidrs = pl.cidrs;
-    if (!cidrs) {
-      if (!unresolved.includes(pl.id)) unresolved.push(pl.id);
-      return AddressSet.EMPTY;
-    }
-    return ctx.memo(pl, 'public', () => ctx.exposure.publicPart(AddressSet.fromCidrs(cidrs)));
+    if (!cidrs) return pl.id;
+    return ctx.memo(pl, 'public', prefixListPublicPart);
   }
   return AddressSet.EMPTY; // a group reference adds no address
 }
+
+const prefixListPublicPart = (pl: ResolvedPrefixList, ctx: EvaluationContext) => ctx.exposure.publicPart(AddressSet.fromCidrs(pl.cidrs ?? []));
 
 /** The exposure of a direction with no public source: most groups, so one shared object. */
 const NO_PUBLIC_SOURCES: DirectionExposure = Object.freeze({ publicRules: [], unresolvedPrefixLists: [], canBeOpen: false });
@@ -73,26 +72,36 @@ export function rulesUnknown(group: SecurityGroup, directions: ReadonlyArray<'in
 
 /** A group's normalized rules, shared by the rules evaluating it. */
 export function groupRules(group: SecurityGroup, ctx: EvaluationContext): GroupRules {
-  return ctx.local(group, 'rules', () => ctx.model.rulesOf(group));
+  return ctx.local(group, 'rules', normalizeRules);
 }
+
+const normalizeRules = (group: SecurityGroup, ctx: EvaluationContext) => ctx.model.rulesOf(group);
 
 /** Ingress or egress of a group, reduced to what can make it internet-open. Memoized per group. */
 export function directionExposure(group: SecurityGroup, egress: boolean, ctx: EvaluationContext): DirectionExposure {
-  return ctx.memo(group, egress ? 'egress' : 'ingress', () => {
-    const both = groupRules(group, ctx);
-    const rules = egress ? both.egress : both.ingress;
-    const publicRules: PublicRule[] = [];
-    const unresolved: string[] = [];
-    let all = AddressSet.EMPTY;
-    for (const rule of rules) {
-      const addresses = publicSource(rule, ctx, unresolved);
-      if (addresses.isEmpty()) continue;
-      publicRules.push({ rule, addresses });
-      all = all.union(addresses);
+  return egress ? ctx.memo(group, 'egress', egressExposure) : ctx.memo(group, 'ingress', ingressExposure);
+}
+
+const ingressExposure = (group: SecurityGroup, ctx: EvaluationContext) => computeExposure(groupRules(group, ctx).ingress, ctx);
+const egressExposure = (group: SecurityGroup, ctx: EvaluationContext) => computeExposure(groupRules(group, ctx).egress, ctx);
+
+function computeExposure(rules: readonly SgRule[], ctx: EvaluationContext): DirectionExposure {
+  let publicRules: PublicRule[] | undefined;
+  let unresolved: string[] | undefined;
+  let all = AddressSet.EMPTY;
+  for (const rule of rules) {
+    const addresses = publicSource(rule, ctx);
+    if (typeof addresses === 'string') {
+      unresolved ??= [];
+      if (!unresolved.includes(addresses)) unresolved.push(addresses);
+      continue;
     }
-    if (publicRules.length === 0 && unresolved.length === 0) return NO_PUBLIC_SOURCES;
-    return { publicRules, unresolvedPrefixLists: unresolved, canBeOpen: ctx.exposure.isInternetOpenPublic(all) };
-  });
+    if (addresses.isEmpty()) continue;
+    (publicRules ??= []).push({ rule, addresses });
+    all = all.union(addresses);
+  }
+  if (!publicRules && !unresolved) return NO_PUBLIC_SOURCES;
+  return { publicRules: publicRules ?? [], unresolvedPrefixLists: unresolved ?? [], canBeOpen: ctx.exposure.isInternetOpenPublic(all) };
 }
 
 /** Union of the public sources of the rules covering (protocol, port), and those rules. */

@@ -19,6 +19,7 @@ export function portExposureRule(
   meta: Omit<RuleMetadata, 'resourceKind' | 'triggers' | 'inputs'>,
   portsToCheck: (ctx: EvaluationContext) => PortProbe[],
 ): Rule<'SecurityGroup'> {
+  const probes = (_: object, ctx: EvaluationContext) => portsToCheck(ctx);
   return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_USE_TRIGGERS, inputs: [] }, (group, ctx) => {
     const unknown = rulesUnknown(group, ['ingress'], ctx);
     if (unknown) return unknown;
@@ -26,7 +27,7 @@ export function portExposureRule(
     const openPorts = [];
     const offending = [];
     // The probes depend only on settings: built once per evaluation, not once per group.
-    for (const { protocol, port } of ctx.memo(meta, 'probes', () => portsToCheck(ctx))) {
+    for (const { protocol, port } of ctx.memo(meta, 'probes', probes)) {
       const open = openAt(exp, protocol, port, ctx);
       if (!open) continue;
       offending.push({ protocol, port });
