@@ -1,5 +1,6 @@
 import type { SnapshotModel } from './model';
 import { ExposurePolicy } from './public-address';
+import { sortedPorts, TCP, UDP } from './protocols';
 import type { Settings } from './settings';
 
 /**
@@ -61,4 +62,11 @@ export class EvaluationContext {
     this.currentMemo.set(name, value);
     return value;
   }
+}
+
+/** authorizedTcpPorts / authorizedUdpPorts (none for other protocols), sorted once per evaluation. */
+export function authorizedPorts(ctx: EvaluationContext, protocol: number): readonly number[] {
+  if (protocol === TCP) return ctx.memo(ctx.settings, 'authorized-tcp', (s) => sortedPorts(s.authorizedTcpPorts));
+  if (protocol === UDP) return ctx.memo(ctx.settings, 'authorized-udp', (s) => sortedPorts(s.authorizedUdpPorts));
+  return [];
 }

@@ -51,11 +51,16 @@ export function formatRange(r: PortRange): string {
   return r.from === r.to ? String(r.from) : `${r.from}-${r.to}`;
 }
 
-/** Parts of `range` not in `ports` (e.g. the open ports that are not authorized). */
-export function rangesOutside(range: PortRange, ports: readonly number[]): PortRange[] {
+/** The distinct ports of a list in ascending order, as rangesOutside wants them. */
+export function sortedPorts(ports: readonly number[]): number[] {
+  return [...new Set(ports)].sort((a, b) => a - b);
+}
+
+/** Parts of `range` not in `sorted` (ascending, distinct: see sortedPorts). */
+export function rangesOutside(range: PortRange, sorted: readonly number[]): PortRange[] {
   const out: PortRange[] = [];
   let from = range.from;
-  for (const port of [...new Set(ports)].sort((a, b) => a - b)) {
+  for (const port of sorted) {
     if (port < from || port > range.to) continue;
     if (port > from) out.push({ from, to: port - 1 });
     from = port + 1;

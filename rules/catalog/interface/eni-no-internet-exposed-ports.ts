@@ -1,3 +1,4 @@
+import { authorizedPorts } from '../../engine/context';
 import { formatRange, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { describeExposure, REACHABILITY_INPUTS, reachability } from '../../engine/reachability';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
@@ -28,9 +29,8 @@ export default defineRule(
     // The keys exist but do not cover this interface (say its subnet's NACL is not listed).
     if (!r.known) return notApplicable(`Reachability cannot be decided: ${r.missing.join('; ')}.`, { missingInputs: r.missing });
     const exposed = [...r.exposed(TCP), ...r.exposed(UDP)];
-    const { authorizedTcpPorts, authorizedUdpPorts } = ctx.settings;
     const offending = exposed.flatMap((e) =>
-      rangesOutside(e.range, e.protocol === TCP ? authorizedTcpPorts : e.protocol === UDP ? authorizedUdpPorts : []).map((range) => ({ ...e, range })),
+      rangesOutside(e.range, authorizedPorts(ctx, e.protocol)).map((range) => ({ ...e, range })),
     );
     if (offending.length === 0) {
       if (exposed.length === 0) return pass('Not reachable from the internet on any tcp or udp port.');

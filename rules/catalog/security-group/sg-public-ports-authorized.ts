@@ -1,3 +1,4 @@
+import { authorizedPorts } from '../../engine/context';
 import { formatRange, protocolLabel, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { allOpenRanges, describeRule, directionExposure, type OpenRange, rulesUnknown, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
@@ -27,12 +28,10 @@ export default defineRule(
     const exp = directionExposure(group, false, ctx);
     const open = allOpenRanges(exp, ctx);
     if (open.length === 0) return notApplicable('No ingress is open to the internet.', unresolvedEvidence(exp));
-    const { authorizedTcpPorts, authorizedUdpPorts } = ctx.settings;
     const unauthorized: Array<{ protocol: string; ports?: string; open: OpenRange }> = [];
     for (const o of open) {
       if (o.protocol === TCP || o.protocol === UDP) {
-        const allowed = o.protocol === TCP ? authorizedTcpPorts : authorizedUdpPorts;
-        for (const part of rangesOutside(o.range, allowed)) {
+        for (const part of rangesOutside(o.range, authorizedPorts(ctx, o.protocol))) {
           unauthorized.push({ protocol: protocolLabel(o.protocol), ports: formatRange(part), open: o });
         }
       } else if (o.protocol === -1) {
