@@ -42,15 +42,6 @@ export const NETWORK_ACL_TRIGGERS = {
   configResourceTypes: ['AWS::EC2::NetworkAcl'],
 };
 
-/** "; reachable from the internet on eni-1, eni-2" for findings whose severity reflects exposure. */
-export function exposedNote(exposure: Record<string, unknown>): string {
-  const interfaces = exposure.interfaces as Array<{ interfaceId: string }> | undefined;
-  if (!interfaces?.length) return '';
-  const n = exposure.exposedInterfaces as number;
-  const names = interfaces.slice(0, 3).map((i) => i.interfaceId).join(', ');
-  return `; reachable from the internet on ${names}${n > 3 ? ` and ${n - 3} more` : ''}`;
-}
-
 export const SG_RULES_DOC = 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html';
 export const NACL_DOC = 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html';
 export const FSBP_EC2_DOC = 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html';

@@ -1,3 +1,4 @@
+import { pushTo } from './collections';
 import { EvaluationContext } from './context';
 import { type Exemption, exemptionOf, type ExemptionTags, readExemptionTags } from './exemptions';
 import type { SnapshotModel } from './model';
@@ -41,9 +42,7 @@ export function evaluateInto(catalog: readonly AnyRule[], model: SnapshotModel, 
   const byKind = new Map<string, RuleRun[]>();
   for (const rule of catalog) {
     if (modeOf(rule.meta, options.settings) === 'off') continue;
-    const runs = byKind.get(rule.meta.resourceKind) ?? [];
-    runs.push(new RuleRun(rule, ctx));
-    byKind.set(rule.meta.resourceKind, runs);
+    pushTo(byKind, rule.meta.resourceKind, new RuleRun(rule, ctx));
   }
   for (const runs of byKind.values()) {
     const kind = runs[0].kind;

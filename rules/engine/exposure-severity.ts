@@ -70,3 +70,12 @@ function offendingExposure(exposedOf: (protocol: number) => ExposedRange[], offe
   }
   return [...out];
 }
+
+/** "; reachable from the internet on eni-1, eni-2" for findings whose severity reflects exposure. */
+export function exposedNote(exposure: Record<string, unknown>): string {
+  const interfaces = exposure.interfaces as Array<{ interfaceId: string }> | undefined;
+  if (!interfaces?.length) return '';
+  const n = exposure.exposedInterfaces as number;
+  const names = interfaces.slice(0, 3).map((i) => i.interfaceId).join(', ');
+  return `; reachable from the internet on ${names}${n > 3 ? ` and ${n - 3} more` : ''}`;
+}

@@ -5,7 +5,7 @@ import { naclView, type NaclView } from './nacl';
 import { formatRange, hasPorts, type PortRange, protocolLabel } from './protocols';
 import { internetRoutedAddresses, type ResolvedRoute, tableForSubnet } from './routes';
 import { covers, type SgRule } from './sg-rules';
-import { directionExposure, type PublicRule } from './sg-exposure';
+import { type DirectionExposure, interfaceIngress, type PublicRule } from './sg-exposure';
 import type { NetworkAcl, NetworkInterface, RouteTable, SnapshotKey } from './snapshot-schema';
 
 /** Snapshot keys reachability needs besides NetworkInterfaces (catalog.md). */
@@ -69,13 +69,8 @@ function addressedFamilies(eni: NetworkInterface): AddressSet {
  * What the snapshot lacks to decide this interface's exposure, beyond the keys: its groups (or
  * their ingress lists), its NACL's entries, entries of prefix lists routed to the gateway.
  */
-function undecidable(eni: NetworkInterface, table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): string[] {
-  const missing: string[] = [];
-  for (const { GroupId } of eni.Groups ?? []) {
-    const group = ctx.model.group(GroupId);
-    if (!group) missing.push(`SecurityGroups (${GroupId})`);
-    else if (!ctx.model.rulesKnown(group, false)) missing.push(`SecurityGroups[${GroupId}].IpPermissions`);
-  }
+function undecidable(ingressMissing: string[], table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): string[] {
+  const missing = [...ingressMissing];
   if (nacl.Entries === undefined) missing.push(`NetworkAcls[${nacl.NetworkAclId}].Entries`);
   for (const id of internetRoutedAddresses(table, ctx).unresolvedPrefixLists) missing.push(`PrefixListEntries (${id})`);
   return missing;
@@ -102,15 +97,17 @@ function computeReachability(eni: NetworkInterface, ctx: EvaluationContext): Rea
   const nacl = naclForSubnet(subnetId, ctx);
   if (!table) return { known: false, missing: [`RouteTables (no table for ${subnetId || 'the interface subnet'})`] };
   if (!nacl) return { known: false, missing: [`NetworkAcls (no NACL associated with ${subnetId || 'the interface subnet'})`] };
-  const gaps = undecidable(eni, table, nacl, ctx);
+  const ingress = interfaceIngress(groupIdsOf(eni), ctx);
+  const gaps = undecidable(ingress.missing, table, nacl, ctx);
   if (gaps.length > 0) return { known: false, missing: gaps };
-  if (!groupsCanBeOpen(eni, ctx)) return NOT_EXPOSED;
+  // The union of its groups' public sources is not internet-open: no port can be.
+  if (!ingress.exposure.canBeOpen) return NOT_EXPOSED;
   const byProtocol = new Map<number, ExposedRange[]>();
   return {
     known: true,
     exposed: (protocol: number) => {
       let ranges = byProtocol.get(protocol);
-      if (!ranges) byProtocol.set(protocol, (ranges = exposedRanges(eni, protocol, table, nacl, ctx)));
+      if (!ranges) byProtocol.set(protocol, (ranges = exposedRanges(eni, ingress.exposure, protocol, table, nacl, ctx)));
       return ranges;
     },
   };
@@ -132,22 +129,6 @@ function candidateClients(eni: NetworkInterface, protocol: number, table: RouteT
   });
 }
 
-/**
- * Whether the union of the public sources of the interface's groups is internet-open: if not,
- * no port can be, and the route and NACL work is skipped (most interfaces of an account).
- */
-function groupsCanBeOpen(eni: NetworkInterface, ctx: EvaluationContext): boolean {
-  let all = AddressSet.EMPTY;
-  for (const { GroupId } of eni.Groups ?? []) {
-    const group = ctx.model.group(GroupId);
-    if (!group) continue;
-    const exp = directionExposure(group, false, ctx);
-    if (exp.canBeOpen) return true;
-    for (const p of exp.publicRules) all = all.union(p.addresses);
-  }
-  return ctx.exposure.isInternetOpenPublic(all);
-}
-
 /** The clients reaching (protocol, port) on one piece: SG union and NACL inbound applied. */
 function clientsAt(candidates: AddressSet, rules: readonly PublicRule[], view: NaclView, protocol: number, port: number) {
   const allowedBy = rules.filter((p) => covers(p.rule, protocol, port));
@@ -167,14 +148,22 @@ export function reachableClients(eni: NetworkInterface, protocol: number, port: 
   if (!table || !nacl) return null;
   const view = naclView(nacl, ctx);
   const { addresses } = candidateClients(eni, protocol, table, view, ctx);
-  return clientsAt(addresses, groupRules(eni, protocol, ctx), view, protocol, port).clients;
+  const ingress = interfaceIngress(groupIdsOf(eni), ctx).exposure;
+  return clientsAt(addresses, rulesFor(ingress, protocol), view, protocol, port).clients;
 }
 
-function exposedRanges(eni: NetworkInterface, protocol: number, table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): ExposedRange[] {
+function exposedRanges(
+  eni: NetworkInterface,
+  ingress: DirectionExposure,
+  protocol: number,
+  table: RouteTable,
+  nacl: NetworkAcl,
+  ctx: EvaluationContext,
+): ExposedRange[] {
   const view = naclView(nacl, ctx);
   const { routed, back, addresses: candidates } = candidateClients(eni, protocol, table, view, ctx);
   if (!ctx.exposure.isInternetOpenPublic(candidates)) return [];
-  const rules = groupRules(eni, protocol, ctx);
+  const rules = rulesFor(ingress, protocol);
   if (rules.length === 0) return [];
   const out: ExposedRange[] = [];
   for (const range of pieces(protocol, rules, view)) {
@@ -212,17 +201,13 @@ function returnPath(view: NaclView, protocol: number, ctx: EvaluationContext): {
   return { addresses, ruleNumbers: [...ruleNumbers].sort((a, b) => a - b) };
 }
 
-/** Public ingress rules of every group of the interface that can apply to `protocol`. */
-function groupRules(eni: NetworkInterface, protocol: number, ctx: EvaluationContext): PublicRule[] {
-  const out: PublicRule[] = [];
-  for (const { GroupId } of eni.Groups ?? []) {
-    const group = ctx.model.group(GroupId);
-    if (!group) continue;
-    for (const p of directionExposure(group, false, ctx).publicRules) {
-      if (p.rule.protocol === -1 || p.rule.protocol === protocol) out.push(p);
-    }
-  }
-  return out;
+export function groupIdsOf(eni: NetworkInterface): string[] {
+  return (eni.Groups ?? []).map((g) => g.GroupId);
+}
+
+/** The interface's public ingress rules that can apply to `protocol`. */
+function rulesFor(ingress: DirectionExposure, protocol: number): PublicRule[] {
+  return ingress.publicRules.filter((p) => p.rule.protocol === -1 || p.rule.protocol === protocol);
 }
 
 /** The port space cut at every SG rule and NACL boundary: within a piece nothing changes. */

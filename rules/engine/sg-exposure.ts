@@ -104,6 +104,27 @@ function computeExposure(rules: readonly SgRule[], ctx: EvaluationContext): Dire
   return { publicRules: publicRules ?? [], unresolvedPrefixLists: unresolved ?? [], canBeOpen: ctx.exposure.isInternetOpenPublic(all) };
 }
 
+/**
+ * The ingress an interface gets: the union of its groups' public rules. `missing` names groups
+ * the snapshot lacks (or lists without ingress): then the union is not known.
+ */
+export function interfaceIngress(groupIds: readonly string[], ctx: EvaluationContext): { missing: string[]; exposure: DirectionExposure } {
+  const missing: string[] = [];
+  const parts: DirectionExposure[] = [];
+  for (const id of groupIds) {
+    const group = ctx.model.group(id);
+    if (!group) missing.push(`SecurityGroups (${id})`);
+    else if (!ctx.model.rulesKnown(group, false)) missing.push(`SecurityGroups[${id}].IpPermissions`);
+    else parts.push(directionExposure(group, false, ctx));
+  }
+  if (parts.length === 1) return { missing, exposure: parts[0] };
+  const publicRules = parts.flatMap((p) => p.publicRules);
+  if (publicRules.length === 0) return { missing, exposure: NO_PUBLIC_SOURCES };
+  const all = publicRules.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
+  const unresolvedPrefixLists = [...new Set(parts.flatMap((p) => p.unresolvedPrefixLists))];
+  return { missing, exposure: { publicRules, unresolvedPrefixLists, canBeOpen: ctx.exposure.isInternetOpenPublic(all) } };
+}
+
 /** Union of the public sources of the rules covering (protocol, port), and those rules. */
 function sourceSet(candidates: readonly PublicRule[], protocol: number, port: number): { addresses: AddressSet; rules: SgRule[] } {
   let addresses = AddressSet.EMPTY;

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/types';
+import { alignColumns } from './columns';
 import { type Summary, severityRank } from './summary';
 
 /** Failures (and errors), worst first, as aligned columns, then one summary line. */
@@ -9,10 +10,7 @@ export function formatTable(findings: readonly Finding[], summary: Summary): str
   const rows = shown.map((f) => [f.status === 'ERROR' ? 'ERROR' : f.severity, f.ruleId, f.resourceId, f.message]);
   const lines: string[] = [];
   if (rows.length > 0) {
-    const header = ['SEVERITY', 'RULE', 'RESOURCE', 'MESSAGE'];
-    const widths = [0, 1, 2].map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
-    const line = (r: string[]) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell)).join('  ');
-    lines.push(line(header), ...rows.map(line), '');
+    lines.push(...alignColumns(['SEVERITY', 'RULE', 'RESOURCE', 'MESSAGE'], rows), '');
   }
   lines.push(summaryLine(summary));
   return `${lines.join('\n')}\n`;

@@ -1,26 +1,9 @@
-import { AddressSet } from '../../engine/address-set';
 import { formatRange, protocolLabel } from '../../engine/protocols';
-import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { allOpenRanges, describeRule, type DirectionExposure, directionExposure } from '../../engine/sg-exposure';
-import type { NetworkInterface } from '../../engine/snapshot-schema';
-import type { EvaluationContext } from '../../engine/context';
+import { groupIdsOf } from '../../engine/reachability';
 import { routesToInterface } from '../../engine/routes';
+import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { allOpenRanges, describeRule, interfaceIngress } from '../../engine/sg-exposure';
 import { INTERFACE_EXPOSURE_TRIGGERS } from './triggers';
-
-/** The ingress of all of an interface's groups as one: a union is what the interface gets. */
-function combinedIngress(eni: NetworkInterface, ctx: EvaluationContext): DirectionExposure {
-  const parts = (eni.Groups ?? []).flatMap(({ GroupId }) => {
-    const group = ctx.model.group(GroupId);
-    return group ? [directionExposure(group, false, ctx)] : [];
-  });
-  const publicRules = parts.flatMap((p) => p.publicRules);
-  const all = publicRules.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
-  return {
-    publicRules,
-    unresolvedPrefixLists: [...new Set(parts.flatMap((p) => p.unresolvedPrefixLists))],
-    canBeOpen: ctx.exposure.isInternetOpenPublic(all),
-  };
-}
 
 export default defineRule(
   {
@@ -42,13 +25,9 @@ export default defineRule(
   (eni, ctx) => {
     if (eni.SourceDestCheck !== false) return notApplicable('Not a NAT instance: source/destination check is on (or unknown).');
     if (routesToInterface(eni, ctx).length === 0) return notApplicable('Not a NAT instance: no route sends traffic to it.');
-    const missing = (eni.Groups ?? []).flatMap(({ GroupId }) => {
-      const group = ctx.model.group(GroupId);
-      if (!group) return [`SecurityGroups (${GroupId})`];
-      return ctx.model.rulesKnown(group, false) ? [] : [`SecurityGroups[${GroupId}].IpPermissions`];
-    });
+    const { missing, exposure } = interfaceIngress(groupIdsOf(eni), ctx);
     if (missing.length > 0) return notApplicable(`The snapshot lacks ${missing.join(', ')}: its ingress is not known.`, { missingInputs: missing });
-    const open = allOpenRanges(combinedIngress(eni, ctx), ctx);
+    const open = allOpenRanges(exposure, ctx);
     if (open.length === 0) return pass('No ingress to this NAT instance is open to the internet.');
     const text = open.map((o) => (o.protocol === -1 ? 'all protocols' : `${protocolLabel(o.protocol)} ${formatRange(o.range)}`)).join(', ');
     return fail(`NAT instance ingress is open to the internet on ${text}.`, {

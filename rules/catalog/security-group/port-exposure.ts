@@ -3,8 +3,8 @@ import { defineRule, fail, pass, type Rule } from '../../engine/rule';
 import { describeRule, directionExposure, openAt, rulesUnknown, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import { formatPortList, protocolLabel } from '../../engine/protocols';
 import type { RuleMetadata } from '../../engine/types';
-import { exposureSeverity } from '../../engine/exposure-severity';
-import { exposedNote, SECURITY_GROUP_USE_TRIGGERS } from '../triggers';
+import { exposedNote, exposureSeverity } from '../../engine/exposure-severity';
+import { SECURITY_GROUP_USE_TRIGGERS } from '../triggers';
 
 export interface PortProbe {
   protocol: number;

@@ -3,8 +3,8 @@ import { hasPorts } from '../../engine/protocols';
 import { defineRule, fail, pass } from '../../engine/rule';
 import { describeRule, directionExposure, rulesUnknown, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { SgRule } from '../../engine/sg-rules';
-import { exposureSeverity } from '../../engine/exposure-severity';
-import { exposedNote, SECURITY_GROUP_USE_TRIGGERS, SG_RULES_DOC } from '../triggers';
+import { exposedNote, exposureSeverity } from '../../engine/exposure-severity';
+import { SECURITY_GROUP_USE_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
 /** IpProtocol -1, or tcp/udp over the whole port range (0 or 1 to 65535). */
 function coversEveryPort(rule: SgRule): boolean {
