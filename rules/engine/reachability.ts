@@ -5,7 +5,7 @@ import { naclView, type NaclView } from './nacl';
 import { formatRange, hasPorts, type PortRange, protocolLabel } from './protocols';
 import { internetRoutedAddresses, type ResolvedRoute, tableForSubnet } from './routes';
 import { covers, type SgRule } from './sg-rules';
-import { type DirectionExposure, interfaceIngress, type PublicRule } from './sg-exposure';
+import { type DirectionExposure, interfaceIngress, openRanges, type PublicRule } from './sg-exposure';
 import type { NetworkAcl, NetworkInterface, RouteTable, SnapshotKey } from './snapshot-schema';
 
 /** Snapshot keys reachability needs besides NetworkInterfaces (catalog.md). */
@@ -164,25 +164,36 @@ function exposedRanges(
   const { routed, back, addresses: candidates } = candidateClients(eni, protocol, table, view, ctx);
   if (!ctx.exposure.isInternetOpenPublic(candidates)) return [];
   const rules = rulesFor(ingress, protocol);
-  if (rules.length === 0) return [];
   const out: ExposedRange[] = [];
-  for (const range of pieces(protocol, rules, view)) {
-    const { allowedBy, inbound, clients } = clientsAt(candidates, rules, view, protocol, range.from);
-    if (!ctx.exposure.isInternetOpenPublic(clients)) continue;
-    const path: ExposurePath = {
-      internetGateways: unique(routed.routes.filter((r) => r.addresses.overlaps(clients)).map((r) => r.target.id)),
-      routeTable: table.RouteTableId,
-      routes: routed.routes.filter((r) => r.addresses.overlaps(clients)).map(describeRoute),
-      networkAcl: nacl.NetworkAclId,
-      naclInbound: inbound.hits.filter((h) => h.addresses.overlaps(clients)).map((h) => h.entry.ruleNumber),
-      naclOutbound: back.ruleNumbers,
-      securityGroupRules: unique(allowedBy.filter((p) => p.addresses.overlaps(clients)).map((p) => ruleName(p.rule))),
-    };
-    const last = out[out.length - 1];
-    if (last && last.range.to + 1 === range.from && JSON.stringify(last.path) === JSON.stringify(path)) last.range.to = range.to;
-    else out.push({ protocol, range: { ...range }, clients, path });
+  // Clients are a subset of the security groups' sources, so only ports where those are
+  // internet-open can be exposed: start from the groups' open ranges (already computed for the
+  // sg-* rules) and cut them where the NACL's inbound decision changes.
+  for (const open of openRanges(ingress, protocol, ctx)) {
+    const fromGroups = rules.filter((p) => open.rules.includes(p.rule));
+    for (const range of view.inbound.pieces(protocol, open.range)) {
+      const inbound = view.inbound.allowed(protocol, range.from);
+      const clients = candidates.intersect(open.addresses).intersect(inbound.addresses);
+      if (!ctx.exposure.isInternetOpenPublic(clients)) continue;
+      const routes = routed.routes.filter((r) => r.addresses.overlaps(clients));
+      const path: ExposurePath = {
+        internetGateways: unique(routes.map((r) => r.target.id)),
+        routeTable: table.RouteTableId,
+        routes: routes.map(describeRoute),
+        networkAcl: nacl.NetworkAclId,
+        naclInbound: inbound.hits.filter((h) => h.addresses.overlaps(clients)).map((h) => h.entry.ruleNumber),
+        naclOutbound: back.ruleNumbers,
+        securityGroupRules: unique(fromGroups.filter((p) => p.addresses.overlaps(clients)).map((p) => ruleName(p.rule))),
+      };
+      const last = out[out.length - 1];
+      if (last && last.range.to + 1 === range.from && samePath(last.path, path)) last.range.to = range.to;
+      else out.push({ protocol, range: { ...range }, clients, path });
+    }
   }
   return out;
+}
+
+function samePath(a: ExposurePath, b: ExposurePath): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Clients the NACL lets answers go out to, on at least one port of ephemeralPorts. */
@@ -208,19 +219,6 @@ export function groupIdsOf(eni: NetworkInterface): string[] {
 /** The interface's public ingress rules that can apply to `protocol`. */
 function rulesFor(ingress: DirectionExposure, protocol: number): PublicRule[] {
   return ingress.publicRules.filter((p) => p.rule.protocol === -1 || p.rule.protocol === protocol);
-}
-
-/** The port space cut at every SG rule and NACL boundary: within a piece nothing changes. */
-function pieces(protocol: number, rules: readonly PublicRule[], view: NaclView): PortRange[] {
-  if (!hasPorts(protocol)) return [{ from: 0, to: 65535 }];
-  const cuts = new Set<number>([0]);
-  for (const { rule } of rules) {
-    cuts.add(rule.fromPort);
-    if (rule.toPort < 65535) cuts.add(rule.toPort + 1);
-  }
-  for (const c of view.inbound.classesOf(protocol)) cuts.add(c.range.from);
-  const starts = [...cuts].sort((a, b) => a - b);
-  return starts.map((from, i) => ({ from, to: i + 1 < starts.length ? starts[i + 1] - 1 : 65535 }));
 }
 
 function describeRoute(r: ResolvedRoute): string {
