@@ -1,5 +1,5 @@
 import { pushTo } from './collections';
-import { fromIpPermissions, fromSecurityGroupRule, type SgRule } from './sg-rules';
+import { fromListedRule, type ListedRule, listedFromIpPermissions, type SgRule } from './sg-rules';
 import type {
   NetworkAcl,
   NetworkInterface,
@@ -14,6 +14,12 @@ import type {
 export interface GroupRules {
   ingress: SgRule[];
   egress: SgRule[];
+}
+
+/** One group's SecurityGroupRules entries, per direction. */
+interface Listing {
+  ingress: SecurityGroupRule[];
+  egress: SecurityGroupRule[];
 }
 
 export interface ResolvedPrefixList {
@@ -39,7 +45,7 @@ export class SnapshotModel {
    * SecurityGroupRules by GroupId, and the groups some other group's rule references: one pass
    * over the listing (150k rules on a 10k-group account), made on first use.
    */
-  private ruleIndex?: { byGroup: Map<string, SecurityGroupRule[]>; referenced: Set<string> };
+  private ruleIndex?: { byGroup: Map<string, Listing>; referenced: Set<string> };
   private interfacesByGroup?: Map<string, NetworkInterface[]>;
   private readonly prefixLists = new Map<string, ResolvedPrefixList>();
 
@@ -77,22 +83,20 @@ export class SnapshotModel {
   }
 
   /**
-   * The group's rules per direction, built afresh (rules reach them through `groupRules`, which
-   * memoizes per resource). SecurityGroupRules win where the snapshot has them for that group
-   * and direction (they carry ids); IpPermissions fill in otherwise, so a snapshot whose
-   * describe-security-group-rules call was filtered still sees every rule.
+   * The group's rules of one direction as listed rules. SecurityGroupRules win where the
+   * snapshot has them for that group and direction (they carry ids); IpPermissions fill in
+   * otherwise (derived afresh on each call), so a snapshot whose describe-security-group-rules
+   * call was filtered still sees every rule.
    */
+  listing(group: SecurityGroup, egress: boolean): readonly ListedRule[] {
+    const listed = this.rules().byGroup.get(group.GroupId);
+    const entries = egress ? listed?.egress : listed?.ingress;
+    return entries && entries.length > 0 ? entries : listedFromIpPermissions(group, egress);
+  }
+
+  /** The group's rules per direction, normalized (built afresh: callers memoize). */
   rulesOf(group: SecurityGroup): GroupRules {
-    const ingress: SgRule[] = [];
-    const egress: SgRule[] = [];
-    for (const entry of this.rules().byGroup.get(group.GroupId) ?? []) {
-      const rule = fromSecurityGroupRule(entry);
-      (rule.egress ? egress : ingress).push(rule);
-    }
-    return {
-      ingress: ingress.length > 0 ? ingress : fromIpPermissions(group, false),
-      egress: egress.length > 0 ? egress : fromIpPermissions(group, true),
-    };
+    return { ingress: this.listing(group, false).map(fromListedRule), egress: this.listing(group, true).map(fromListedRule) };
   }
 
   interfacesUsing(groupId: string): NetworkInterface[] {
@@ -123,12 +127,14 @@ export class SnapshotModel {
     return this.rules().referenced.has(groupId);
   }
 
-  private rules(): { byGroup: Map<string, SecurityGroupRule[]>; referenced: Set<string> } {
+  private rules(): { byGroup: Map<string, Listing>; referenced: Set<string> } {
     if (!this.ruleIndex) {
-      const byGroup = new Map<string, SecurityGroupRule[]>();
+      const byGroup = new Map<string, Listing>();
       const referenced = new Set<string>();
       for (const r of this.snapshot.SecurityGroupRules ?? []) {
-        pushTo(byGroup, r.GroupId, r);
+        let listing = byGroup.get(r.GroupId);
+        if (!listing) byGroup.set(r.GroupId, (listing = { ingress: [], egress: [] }));
+        (r.IsEgress ? listing.egress : listing.ingress).push(r);
         const to = r.ReferencedGroupInfo?.GroupId;
         if (to && to !== r.GroupId) referenced.add(to);
       }

@@ -1,7 +1,7 @@
 import { AddressSet } from './address-set';
 import type { EvaluationContext } from './context';
 import { hasPorts, type PortRange, protocolLabel, TCP, UDP } from './protocols';
-import { covers, type SgRule, sourceText } from './sg-rules';
+import { cidrOf, covers, fromListedRule, type ListedRule, type SgRule, sourceText } from './sg-rules';
 import type { GroupRules, ResolvedPrefixList } from './model';
 import { notApplicable } from './rule';
 import type { SecurityGroup } from './snapshot-schema';
@@ -37,12 +37,14 @@ export interface DirectionExposure {
 /**
  * The public part of a rule's source: CIDR, or a customer prefix list's entries. An unresolved
  * prefix list (no entries in the snapshot) adds nothing: its id comes back instead of a set.
- * No wrapper objects or callbacks: this runs once per rule of the inventory.
+ * Reads the listed rule as it is (no wrapper objects or callbacks): this runs once per rule of
+ * the inventory.
  */
-function publicSource(rule: SgRule, ctx: EvaluationContext): AddressSet | string {
-  if (rule.cidr) return ctx.exposure.publicPartOfCidr(rule.cidr);
-  if (rule.prefixListId) {
-    const pl = ctx.model.prefixList(rule.prefixListId);
+function publicSource(rule: ListedRule, ctx: EvaluationContext): AddressSet | string {
+  const cidr = cidrOf(rule);
+  if (cidr) return ctx.exposure.publicPartOfCidr(cidr);
+  if (rule.PrefixListId) {
+    const pl = ctx.model.prefixList(rule.PrefixListId);
     if (pl.awsManaged) return AddressSet.EMPTY;
     const cidrs = pl.cidrs;
     if (!cidrs) return pl.id;
@@ -82,22 +84,27 @@ export function directionExposure(group: SecurityGroup, egress: boolean, ctx: Ev
   return egress ? ctx.memo(group, 'egress', egressExposure) : ctx.memo(group, 'ingress', ingressExposure);
 }
 
-const ingressExposure = (group: SecurityGroup, ctx: EvaluationContext) => computeExposure(groupRules(group, ctx).ingress, ctx);
-const egressExposure = (group: SecurityGroup, ctx: EvaluationContext) => computeExposure(groupRules(group, ctx).egress, ctx);
+const ingressExposure = (group: SecurityGroup, ctx: EvaluationContext) => computeExposure(ctx.model.listing(group, false), ctx);
+const egressExposure = (group: SecurityGroup, ctx: EvaluationContext) => computeExposure(ctx.model.listing(group, true), ctx);
 
-function computeExposure(rules: readonly SgRule[], ctx: EvaluationContext): DirectionExposure {
+/**
+ * Scans the listed rules and normalizes only those with public sources (about one in five on
+ * a real account): the rest cannot open anything, and building objects for them was the
+ * largest allocation of an evaluation.
+ */
+function computeExposure(rules: readonly ListedRule[], ctx: EvaluationContext): DirectionExposure {
   let publicRules: PublicRule[] | undefined;
   let unresolved: string[] | undefined;
   let all = AddressSet.EMPTY;
-  for (const rule of rules) {
-    const addresses = publicSource(rule, ctx);
+  for (let i = 0; i < rules.length; i++) {
+    const addresses = publicSource(rules[i], ctx);
     if (typeof addresses === 'string') {
       unresolved ??= [];
       if (!unresolved.includes(addresses)) unresolved.push(addresses);
       continue;
     }
     if (addresses.isEmpty()) continue;
-    (publicRules ??= []).push({ rule, addresses });
+    (publicRules ??= []).push({ rule: fromListedRule(rules[i]), addresses });
     all = all.union(addresses);
   }
   if (!publicRules && !unresolved) return NO_PUBLIC_SOURCES;

@@ -1,4 +1,4 @@
-import type { IpPermission, SecurityGroup, SecurityGroupRule } from './snapshot-schema';
+import type { IpPermission, SecurityGroup } from './snapshot-schema';
 import { hasPorts, protocolNumber } from './protocols';
 
 /**
@@ -64,24 +64,59 @@ function makeRule(
   };
 }
 
-export function fromSecurityGroupRule(r: SecurityGroupRule): SgRule {
-  const protocol = protocolOf(r.IpProtocol, r.SecurityGroupRuleId);
-  const cidr = r.CidrIpv4 ?? r.CidrIpv6;
-  const ref = r.ReferencedGroupInfo?.GroupId;
-  return makeRule(r.GroupId, r.IsEgress, protocol, r.FromPort, r.ToPort, cidr, r.PrefixListId, ref, r.SecurityGroupRuleId, r.Description);
+/**
+ * A rule as describe-security-group-rules lists it: the one form every scan reads. A group
+ * without such entries gets them derived from IpPermissions (one per source, no id).
+ */
+export interface ListedRule {
+  SecurityGroupRuleId?: string;
+  GroupId: string;
+  IsEgress: boolean;
+  IpProtocol: string;
+  FromPort?: number;
+  ToPort?: number;
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  PrefixListId?: string;
+  ReferencedGroupInfo?: { GroupId?: string };
+  Description?: string;
 }
 
-export function fromIpPermissions(group: SecurityGroup, egress: boolean): SgRule[] {
+/** The CIDR a listed rule names, if any. */
+export function cidrOf(r: ListedRule): string | undefined {
+  return r.CidrIpv4 ?? r.CidrIpv6;
+}
+
+/** Normalizes one listed rule. Scans read listed rules as they are and call this only for the rules they report. */
+export function fromListedRule(r: ListedRule): SgRule {
+  const protocol = protocolOf(r.IpProtocol, r.SecurityGroupRuleId ?? r.GroupId);
+  const ref = r.ReferencedGroupInfo?.GroupId;
+  return makeRule(r.GroupId, r.IsEgress, protocol, r.FromPort, r.ToPort, cidrOf(r), r.PrefixListId, ref, r.SecurityGroupRuleId, r.Description);
+}
+
+/** A group's IpPermissions (or IpPermissionsEgress) as listed rules, one per source. */
+export function listedFromIpPermissions(group: SecurityGroup, egress: boolean): ListedRule[] {
   const perms: IpPermission[] = (egress ? group.IpPermissionsEgress : group.IpPermissions) ?? [];
-  const out: SgRule[] = [];
+  const out: ListedRule[] = [];
   for (const p of perms) {
-    const protocol = protocolOf(p.IpProtocol, group.GroupId);
-    const add = (cidr?: string, prefixListId?: string, ref?: string, description?: string) =>
-      out.push(makeRule(group.GroupId, egress, protocol, p.FromPort, p.ToPort, cidr, prefixListId, ref, undefined, description));
-    for (const r of p.IpRanges ?? []) add(r.CidrIp, undefined, undefined, r.Description);
-    for (const r of p.Ipv6Ranges ?? []) add(r.CidrIpv6, undefined, undefined, r.Description);
-    for (const r of p.PrefixListIds ?? []) add(undefined, r.PrefixListId, undefined, r.Description);
-    for (const r of p.UserIdGroupPairs ?? []) add(undefined, undefined, r.GroupId, r.Description);
+    // One literal with every field, so derived rules share a hidden class.
+    const add = (CidrIpv4?: string, CidrIpv6?: string, PrefixListId?: string, GroupId?: string, Description?: string) =>
+      out.push({
+        GroupId: group.GroupId,
+        IsEgress: egress,
+        IpProtocol: p.IpProtocol,
+        FromPort: p.FromPort,
+        ToPort: p.ToPort,
+        CidrIpv4,
+        CidrIpv6,
+        PrefixListId,
+        ReferencedGroupInfo: GroupId === undefined ? undefined : { GroupId },
+        Description,
+      });
+    for (const r of p.IpRanges ?? []) add(r.CidrIp, undefined, undefined, undefined, r.Description);
+    for (const r of p.Ipv6Ranges ?? []) add(undefined, r.CidrIpv6, undefined, undefined, r.Description);
+    for (const r of p.PrefixListIds ?? []) add(undefined, undefined, r.PrefixListId, undefined, r.Description);
+    for (const r of p.UserIdGroupPairs ?? []) add(undefined, undefined, undefined, r.GroupId, r.Description);
   }
   return out;
 }

@@ -49,7 +49,8 @@ export function unfilterableSet(vpc: Vpc | undefined, ctx: EvaluationContext): U
  * only a /32 or /128 can, and an IPv4 /32 is decided by its text (this runs once per rule of an
  * inventory).
  */
-export function isUnfilterable(cidr: string, targets: Unfilterable): boolean {
+export function isUnfilterable(cidr: string | undefined, targets: Unfilterable): boolean {
+  if (cidr === undefined) return false;
   if (cidr.endsWith('/32')) return targets.ipv4.has(cidr);
   if (!cidr.endsWith('/128')) return false;
   const c = parseCidr(cidr);

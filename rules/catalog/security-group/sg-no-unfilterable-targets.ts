@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { describeRule, groupRules, rulesUnknown } from '../../engine/sg-exposure';
+import { describeRule, rulesUnknown } from '../../engine/sg-exposure';
+import { cidrOf, fromListedRule } from '../../engine/sg-rules';
 import { isUnfilterable, unfilterableSet } from '../../engine/unfilterable';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -25,8 +26,8 @@ export default defineRule(
     if (unknown) return unknown;
     const vpc = ctx.model.vpc(group.VpcId);
     const targets = unfilterableSet(vpc, ctx);
-    const { ingress, egress } = groupRules(group, ctx);
-    const ineffective = [...ingress, ...egress].filter((r) => r.cidr !== undefined && isUnfilterable(r.cidr, targets));
+    const listed = [...ctx.model.listing(group, false), ...ctx.model.listing(group, true)];
+    const ineffective = listed.filter((r) => isUnfilterable(cidrOf(r), targets)).map(fromListedRule);
     if (ineffective.length > 0) {
       return fail(`${ineffective.length} rule(s) target addresses security groups do not filter.`, {
         rules: ineffective.map((r) => ({ direction: r.egress ? 'egress' : 'ingress', ...describeRule(r) })),

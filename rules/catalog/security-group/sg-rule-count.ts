@@ -1,4 +1,4 @@
-import { groupRules, rulesUnknown } from '../../engine/sg-exposure';
+import { rulesUnknown } from '../../engine/sg-exposure';
 import { defineRule, fail, pass } from '../../engine/rule';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -22,9 +22,8 @@ export default defineRule(
   (group, ctx) => {
     const unknown = rulesUnknown(group, ['ingress', 'egress'], ctx);
     if (unknown) return unknown;
-    const { ingress, egress } = groupRules(group, ctx);
     const max = ctx.settings.maxRulesPerDirection;
-    const counts = { ingress: ingress.length, egress: egress.length, max };
+    const counts = { ingress: ctx.model.listing(group, false).length, egress: ctx.model.listing(group, true).length, max };
     const over = (['ingress', 'egress'] as const).filter((d) => counts[d] > max);
     if (over.length === 0) return pass(`${counts.ingress} ingress and ${counts.egress} egress rules (limit ${max}).`, counts);
     return fail(`${over.map((d) => `${counts[d]} ${d}`).join(' and ')} rules exceed the limit of ${max}.`, counts);
