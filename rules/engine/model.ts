@@ -1,6 +1,7 @@
 import { pushTo } from './collections';
 import { fromListedRule, type ListedRule, listedFromIpPermissions, type SgRule } from './sg-rules';
 import type {
+  IpPermission,
   NetworkAcl,
   NetworkInterface,
   SecurityGroup,
@@ -121,8 +122,8 @@ export class SnapshotModel {
   }
 
   /**
-   * Whether a rule of some other group names this group as its source or destination. Read
-   * from both rule listings: a reference in either is a use.
+   * Whether a rule of some other group names this group as its source or destination, in
+   * the group's rules as `listing` sees them.
    */
   isReferencedByOtherGroup(groupId: string): boolean {
     return this.rules().referenced.has(groupId);
@@ -144,12 +145,12 @@ export class SnapshotModel {
         const to = r.ReferencedGroupInfo?.GroupId;
         if (to && to !== r.GroupId) referenced.add(to);
       }
+      // IpPermissions only where SecurityGroupRules lack the group's direction: the same view
+      // of a group's rules as `listing` (and no second pass over the listed groups).
       for (const g of this.securityGroups) {
-        for (const perms of [g.IpPermissions, g.IpPermissionsEgress]) {
-          for (const p of perms ?? []) {
-            for (const pair of p.UserIdGroupPairs ?? []) if (pair.GroupId && pair.GroupId !== g.GroupId) referenced.add(pair.GroupId);
-          }
-        }
+        const listed = byGroup.get(g.GroupId);
+        if (!listed?.ingress.length) addReferences(g, g.IpPermissions, referenced);
+        if (!listed?.egress.length) addReferences(g, g.IpPermissionsEgress, referenced);
       }
       this.ruleIndex = { byGroup, referenced };
     }
@@ -179,4 +180,10 @@ function byId<T>(items: T[], id: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) map.set(id(item), item);
   return map;
+}
+
+function addReferences(group: SecurityGroup, perms: IpPermission[] | undefined, referenced: Set<string>): void {
+  for (const p of perms ?? []) {
+    for (const pair of p.UserIdGroupPairs ?? []) if (pair.GroupId && pair.GroupId !== group.GroupId) referenced.add(pair.GroupId);
+  }
 }

@@ -63,10 +63,12 @@ const NO_PUBLIC_SOURCES: DirectionExposure = Object.freeze({ publicRules: [], un
  * they are all there (catalog.md: never PASS on missing data).
  */
 export function rulesUnknown(group: SecurityGroup, directions: ReadonlyArray<'ingress' | 'egress'>, ctx: EvaluationContext): RuleResult | null {
+  // Known on every real snapshot (a SecurityGroupRules listing, or both IpPermissions keys):
+  // decided without allocating, since every SG rule asks for every group.
+  if (directions.every((d) => ctx.model.rulesKnown(group, d === 'egress'))) return null;
   const missing = directions
     .filter((d) => !ctx.model.rulesKnown(group, d === 'egress'))
     .map((d) => (d === 'egress' ? 'IpPermissionsEgress' : 'IpPermissions'));
-  if (missing.length === 0) return null;
   return notApplicable(`The snapshot lists no ${missing.join(' or ')} for this group (and no SecurityGroupRules).`, {
     missingInputs: missing.map((m) => `SecurityGroups[${group.GroupId}].${m}`),
   });
@@ -193,8 +195,11 @@ function sameRules(a: readonly SgRule[], b: readonly SgRule[]): boolean {
 
 /** `{ unresolvedPrefixLists }` when there are any, for a finding's evidence. */
 export function unresolvedEvidence(exp: DirectionExposure): { unresolvedPrefixLists?: string[] } {
-  return exp.unresolvedPrefixLists.length ? { unresolvedPrefixLists: exp.unresolvedPrefixLists } : {};
+  return exp.unresolvedPrefixLists.length ? { unresolvedPrefixLists: exp.unresolvedPrefixLists } : NO_UNRESOLVED;
 }
+
+/** Shared by the (many) findings with nothing unresolved; spread or read, never mutated. */
+const NO_UNRESOLVED: { unresolvedPrefixLists?: string[] } = Object.freeze({});
 
 /** The open range holding (protocol, port), if that port is internet-open. */
 export function openAt(exp: DirectionExposure, protocol: number, port: number, ctx: EvaluationContext): OpenRange | undefined {

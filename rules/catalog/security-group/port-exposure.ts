@@ -6,6 +6,8 @@ import type { RuleMetadata } from '../../engine/types';
 import { exposedNote, exposureSeverity } from '../../engine/exposure-severity';
 import { SECURITY_GROUP_USE_TRIGGERS } from '../triggers';
 
+const NOTHING_OPEN = 'No checked port is open to the internet.';
+
 export interface PortProbe {
   protocol: number;
   port: number;
@@ -24,6 +26,9 @@ export function portExposureRule(
     const unknown = rulesUnknown(group, ['ingress'], ctx);
     if (unknown) return unknown;
     const exp = directionExposure(group, false, ctx);
+    const extra = unresolvedEvidence(exp);
+    // Most groups have no public source at all: the same PASS, without probing each port.
+    if (!exp.canBeOpen) return pass(NOTHING_OPEN, extra);
     const openPorts = [];
     const offending = [];
     // The probes depend only on settings: built once per evaluation, not once per group.
@@ -38,8 +43,7 @@ export function portExposureRule(
         rules: open.rules.map(describeRule),
       });
     }
-    const extra = unresolvedEvidence(exp);
-    if (openPorts.length === 0) return pass('No checked port is open to the internet.', extra);
+    if (openPorts.length === 0) return pass(NOTHING_OPEN, extra);
     const list = formatPortList(openPorts);
     const from = [...new Set(openPorts.flatMap((o) => o.sources))].join(', ');
     const { severity, exposure } = exposureSeverity(group, meta.severity, offending, ctx);

@@ -1,6 +1,6 @@
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { describeRule, rulesUnknown } from '../../engine/sg-exposure';
-import { cidrOf, fromListedRule } from '../../engine/sg-rules';
+import { cidrOf, fromListedRule, type SgRule } from '../../engine/sg-rules';
 import { isUnfilterable, unfilterableSet } from '../../engine/unfilterable';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -26,8 +26,10 @@ export default defineRule(
     if (unknown) return unknown;
     const vpc = ctx.model.vpc(group.VpcId);
     const targets = unfilterableSet(vpc, ctx);
-    const listed = [...ctx.model.listing(group, false), ...ctx.model.listing(group, true)];
-    const ineffective = listed.filter((r) => isUnfilterable(cidrOf(r), targets)).map(fromListedRule);
+    const ineffective: SgRule[] = [];
+    for (const egress of [false, true]) {
+      for (const r of ctx.model.listing(group, egress)) if (isUnfilterable(cidrOf(r), targets)) ineffective.push(fromListedRule(r));
+    }
     if (ineffective.length > 0) {
       return fail(`${ineffective.length} rule(s) target addresses security groups do not filter.`, {
         rules: ineffective.map((r) => ({ direction: r.egress ? 'egress' : 'ingress', ...describeRule(r) })),
