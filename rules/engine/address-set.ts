@@ -1,4 +1,4 @@
-import { type Cidr, formatIpv4, formatIpv6, IPV4_MAX, IPV6_MAX, parseCidr } from './cidr';
+import { type Cidr, formatIpv4, formatIpv6, IPV4_MAX, IPV6_MAX, parseCidr, parseIpv4CidrPacked } from './cidr';
 import * as iv from './intervals';
 
 /**
@@ -20,6 +20,19 @@ export class AddressSet {
 
   static fromCidr(cidr: Cidr): AddressSet {
     return cidr.family === 'ipv4' ? new AddressSet([cidr.lo, cidr.hi], []) : new AddressSet([], [cidr.lo, cidr.hi]);
+  }
+
+  /** One CIDR block's set; IPv4 parsed without intermediate objects. Throws on a bad block. */
+  static fromCidrText(text: string): AddressSet {
+    const packed = parseIpv4CidrPacked(text);
+    if (packed >= 0) {
+      const prefix = packed % 64;
+      const lo = (packed - prefix) / 64;
+      return new AddressSet([lo, lo + 2 ** (32 - prefix) - 1], []);
+    }
+    const c = parseCidr(text);
+    if (!c) throw new Error(`not a CIDR block: ${text}`);
+    return AddressSet.fromCidr(c);
   }
 
   /** Builds a set from CIDR strings; throws on one that does not parse (callers validate first). */

@@ -38,7 +38,7 @@ export function toEntry(e: NaclEntry): Entry {
     ruleNumber: e.RuleNumber,
     allow: e.RuleAction === 'allow',
     protocol,
-    addresses: cidr ? AddressSet.fromCidrs([cidr]) : AddressSet.EMPTY,
+    addresses: cidr ? AddressSet.fromCidrText(cidr) : AddressSet.EMPTY,
     cidr,
     ports,
     icmp,
@@ -68,12 +68,17 @@ export interface TrafficClass {
   hits: Hit[];
 }
 
+export interface Allowed {
+  readonly addresses: AddressSet;
+  readonly hits: readonly Hit[];
+}
+
 /** A NACL's entries of one direction in evaluation order (ascending RuleNumber). */
 export class NaclDirection {
   private readonly fullPieces = new Map<number, PortRange[]>();
   private classList?: TrafficClass[];
   private readonly byProtocol = new Map<number, TrafficClass[]>();
-  private readonly allowedByClass = new Map<TrafficClass, AddressSet>();
+  private readonly allowedByClass = new Map<TrafficClass, Allowed>();
   /** The class standing for every protocol no entry names. */
   private otherClass?: TrafficClass;
 
@@ -132,16 +137,19 @@ export class NaclDirection {
     return [this.otherClass ?? all[all.length - 1]];
   }
 
-  /** The addresses allowed for (protocol, port); no match = deny. */
-  allowed(protocol: number, port: number): { addresses: AddressSet; hits: Hit[] } {
+  /**
+   * The addresses allowed for (protocol, port), and the allow entries deciding them; no match =
+   * deny. One answer per class, shared: rules and reachability ask the same classes again and again.
+   */
+  allowed(protocol: number, port: number): Allowed {
     const c = this.classOf(protocol, port);
-    const hits = c.hits.filter((h) => h.entry.allow);
-    let addresses = this.allowedByClass.get(c);
-    if (!addresses) {
-      addresses = unionOf(hits);
-      this.allowedByClass.set(c, addresses);
+    let answer = this.allowedByClass.get(c);
+    if (!answer) {
+      const hits = c.hits.filter((h) => h.entry.allow);
+      answer = { addresses: unionOf(hits), hits };
+      this.allowedByClass.set(c, answer);
     }
-    return { addresses, hits };
+    return answer;
   }
 
   /**

@@ -88,6 +88,23 @@ describe('AddressSet against a per-address oracle', () => {
     );
   });
 
+  it('fromCidrText (the allocation-free IPv4 path) equals fromCidrs for any block, host bits included', () => {
+    const ipv4Text = fc
+      .tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 32 }))
+      .map(([n, p]) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${p}`);
+    const ipv6Text = fc.tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 0, max: 128 })).map(([n, p]) => {
+      const groups = Array.from({ length: 8 }, (_, i) => ((n >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
+      return `${groups.join(':')}/${p}`;
+    });
+    fc.assert(
+      fc.property(fc.oneof(ipv4Text, ipv6Text), (text) => {
+        expect(AddressSet.fromCidrText(text).equals(AddressSet.fromCidrs([text]))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(() => AddressSet.fromCidrText('10.0.0.0/33')).toThrow('not a CIDR block: 10.0.0.0/33');
+  });
+
   it('uses bigint for IPv6 so whole-space counts are exact', () => {
     expect(AddressSet.fromCidrs(['::/0']).countIpv6()).toBe(1n << 128n);
     expect(AddressSet.fromCidrs(['0.0.0.0/0']).countIpv4()).toBe(2 ** 32);
