@@ -18,16 +18,17 @@ export const PUBLIC_ADDRESSES = AddressSet.fromCidrs(['0.0.0.0/0', '2000::/3']).
 );
 
 /** Whether [lo, hi] meets any interval of a flat canonical list (binary search). */
-function overlapsAny(list: readonly number[], lo: number, hi: number): boolean {
+/** Index of an interval of the canonical list overlapping [lo, hi], or -1 (binary search). */
+function overlapping(list: readonly number[], lo: number, hi: number): number {
   let a = 0;
   let b = list.length / 2 - 1;
   while (a <= b) {
     const mid = (a + b) >> 1;
     if (list[2 * mid + 1] < lo) a = mid + 1;
     else if (list[2 * mid] > hi) b = mid - 1;
-    else return true;
+    else return mid;
   }
-  return false;
+  return -1;
 }
 
 export interface InternetMinPrefix {
@@ -57,15 +58,20 @@ export class ExposurePolicy {
   }
 
   /**
-   * Public part of one CIDR block. Most blocks in an inventory are private and distinct: they
-   * answer EMPTY without allocating. Public ones (0.0.0.0/0 and friends) repeat, so are cached.
+   * Public part of one CIDR block. IPv4 blocks wholly private or wholly public (nearly all of
+   * an inventory's, and mostly distinct) are answered from the packed parse: EMPTY, or the
+   * block itself. Blocks straddling the boundary (0.0.0.0/0 and friends) repeat, so are cached.
    */
   publicPartOfCidr(cidr: string): AddressSet {
     const packed = parseIpv4CidrPacked(cidr);
     if (packed >= 0) {
       const prefix = packed % 64;
       const lo = (packed - prefix) / 64;
-      if (!overlapsAny(this.publicAddresses.v4, lo, lo + 2 ** (32 - prefix) - 1)) return AddressSet.EMPTY;
+      const hi = lo + 2 ** (32 - prefix) - 1;
+      const pub = this.publicAddresses.v4;
+      const i = overlapping(pub, lo, hi);
+      if (i < 0) return AddressSet.EMPTY;
+      if (pub[2 * i] <= lo && hi <= pub[2 * i + 1]) return AddressSet.of([lo, hi], []);
     }
     let pub = this.publicByCidr.get(cidr);
     if (pub) return pub;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AddressSet } from '../../../rules/engine/address-set';
+import { ExposurePolicy } from '../../../rules/engine/public-address';
 
 // Oracle: sets of addresses inside a small block, held as plain bitmaps and computed address by
 // address. The interval code must agree with it on every operation.
@@ -109,5 +110,30 @@ describe('AddressSet against a per-address oracle', () => {
     expect(AddressSet.fromCidrs(['::/0']).countIpv6()).toBe(1n << 128n);
     expect(AddressSet.fromCidrs(['0.0.0.0/0']).countIpv4()).toBe(2 ** 32);
     expect(V6_BASE > 0n && V4_BASE > 0).toBe(true);
+  });
+});
+
+describe('ExposurePolicy.publicPartOfCidr (packed fast paths) against publicPart of the parsed block', () => {
+  // Blocks near the public/private boundaries, where the fast paths must not cut corners.
+  const anchors = [0x0a000000, 0x64400000, 0x7f000000, 0xa9fe0000, 0xac100000, 0xc0a80000, 0xe0000000, 0x34000000, 0xc6336400];
+  const ipv4Text = fc
+    .tuple(fc.oneof(fc.constantFrom(...anchors), fc.integer({ min: 0, max: 2 ** 32 - 1 })), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 32 }))
+    .map(([base, nudge, p]) => {
+      const n = (base + nudge * 2 ** 20) >>> 0;
+      return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${p}`;
+    });
+  const ipv6Text = fc.constantFrom('::/0', '2000::/3', '2001:db8::/32', 'fd00::/8', '2600:1f18::/36', '8000::/1');
+
+  it.each([
+    ['no trusted CIDRs', []],
+    ['trusted 52.0.0.0/8 and 198.51.100.0/24', ['52.0.0.0/8', '198.51.100.0/24']],
+  ])('%s', (_, trusted) => {
+    const policy = new ExposurePolicy(trusted, { ipv4: 16, ipv6: 32 });
+    fc.assert(
+      fc.property(fc.oneof(ipv4Text, ipv6Text), (text) => {
+        expect(policy.publicPartOfCidr(text).equals(policy.publicPart(AddressSet.fromCidrs([text])))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
