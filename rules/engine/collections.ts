@@ -14,3 +14,8 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string | undefi
   }
   return map;
 }
+
+/** Same length and the same items (by identity) in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -1,4 +1,5 @@
 import { AddressSet } from './address-set';
+import { sameItems } from './collections';
 import type { EvaluationContext } from './context';
 import type { SnapshotModel } from './model';
 import { naclView, type NaclView } from './nacl';
@@ -193,7 +194,15 @@ function exposedRanges(
 }
 
 function samePath(a: ExposurePath, b: ExposurePath): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return (
+    a.routeTable === b.routeTable &&
+    a.networkAcl === b.networkAcl &&
+    sameItems(a.internetGateways, b.internetGateways) &&
+    sameItems(a.routes, b.routes) &&
+    sameItems(a.naclInbound, b.naclInbound) &&
+    sameItems(a.naclOutbound, b.naclOutbound) &&
+    sameItems(a.securityGroupRules, b.securityGroupRules)
+  );
 }
 
 /** Clients the NACL lets answers go out to, on at least one port of ephemeralPorts. */

@@ -1,4 +1,5 @@
 import { AddressSet } from './address-set';
+import { sameItems } from './collections';
 import type { EvaluationContext } from './context';
 import { hasPorts, type PortRange, protocolLabel, TCP, UDP } from './protocols';
 import { cidrOf, covers, fromListedRule, type ListedRule, type SgRule, sourceText } from './sg-rules';
@@ -183,14 +184,10 @@ function computeOpenRanges(exp: DirectionExposure, protocol: number, ctx: Evalua
     // Neighbouring pieces merge only when the same rules open them: each range's rules are
     // exactly the rules covering every port in it, which is what a revoke plan needs.
     const last = out[out.length - 1];
-    if (last && last.range.to + 1 === range.from && sameRules(last.rules, rules)) last.range.to = range.to;
+    if (last && last.range.to + 1 === range.from && sameItems(last.rules, rules)) last.range.to = range.to;
     else out.push({ protocol, range, addresses, rules });
   }
   return out;
-}
-
-function sameRules(a: readonly SgRule[], b: readonly SgRule[]): boolean {
-  return a.length === b.length && a.every((r, i) => r === b[i]);
 }
 
 /** `{ unresolvedPrefixLists }` when there are any, for a finding's evidence. */
