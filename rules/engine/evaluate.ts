@@ -50,12 +50,31 @@ export function evaluateInto(catalog: readonly AnyRule[], model: SnapshotModel, 
       for (const run of runs) sink(run.missingList());
       continue;
     }
+    const tags = new LazyExemptionTags(kind);
     for (const resource of kind.list(model)) {
       ctx.startResource(resource);
+      tags.startResource(resource);
       const id = kind.id(resource);
-      const tags = readExemptionTags(kind.tags(resource));
       for (const run of runs) sink(run.evaluate(resource, id, tags));
     }
+  }
+}
+
+/** The current resource's exemption tags, read on its first FAIL: most resources never fail. */
+class LazyExemptionTags {
+  private resource: object | undefined;
+  private tags: ExemptionTags | undefined | null = null;
+
+  constructor(private readonly kind: ResourceKind<object>) {}
+
+  startResource(resource: object): void {
+    this.resource = resource;
+    this.tags = null;
+  }
+
+  read(): ExemptionTags | undefined {
+    if (this.tags === null) this.tags = this.resource ? readExemptionTags(this.kind.tags(this.resource)) : undefined;
+    return this.tags;
   }
 }
 
@@ -91,7 +110,7 @@ class RuleRun {
     return this.finding(SNAPSHOT_RESOURCE_ID, notApplicableFor([key], `The snapshot has no ${key}: nothing to evaluate.`));
   }
 
-  evaluate(resource: object, id: string, tags: ExemptionTags | undefined): Finding {
+  evaluate(resource: object, id: string, tags: LazyExemptionTags): Finding {
     if (this.missing.length > 0) {
       return this.finding(id, notApplicableFor(this.missing, `The snapshot has no ${this.missing.join(', ')}, which this rule needs.`));
     }
@@ -101,7 +120,10 @@ class RuleRun {
     } catch (err) {
       return this.errorFinding(id, err);
     }
-    if (result.status === 'FAIL' && tags) result = applyExemption(result, exemptionOf(tags, this.meta.id, this.ctx.now));
+    if (result.status === 'FAIL') {
+      const read = tags.read();
+      if (read) result = applyExemption(result, exemptionOf(read, this.meta.id, this.ctx.now));
+    }
     return this.finding(id, result);
   }
 

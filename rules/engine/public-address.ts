@@ -17,7 +17,17 @@ export const PUBLIC_ADDRESSES = AddressSet.fromCidrs(['0.0.0.0/0', '2000::/3']).
   AddressSet.fromCidrs(NON_PUBLIC_IPV4),
 );
 
-/** Whether [lo, hi] meets any interval of a flat canonical list (binary search). */
+/**
+ * Whether a valid IPv6 address (as the snapshot schema admits them) lies in 2000::/3, read from
+ * its text: the first group is 0x2000-0x3fff exactly when it has four digits and starts with 2
+ * or 3. Interfaces carry distinct addresses, and parsing each one was a hot spot.
+ */
+export function isGlobalIpv6Address(address: string): boolean {
+  const first = address.charCodeAt(0);
+  return address.indexOf(':') === 4 && (first === 50 || first === 51);
+}
+
+
 /** Index of an interval of the canonical list overlapping [lo, hi], or -1 (binary search). */
 function overlapping(list: readonly number[], lo: number, hi: number): number {
   let a = 0;

@@ -4,6 +4,7 @@ import type { EvaluationContext } from './context';
 import type { SnapshotModel } from './model';
 import { naclView, type NaclView } from './nacl';
 import { formatRange, hasPorts, type PortRange, protocolLabel } from './protocols';
+import { isGlobalIpv6Address } from './public-address';
 import { internetRoutedAddresses, type ResolvedRoute, tableForSubnet } from './routes';
 import { covers, type SgRule } from './sg-rules';
 import { type DirectionExposure, interfaceIngress, openRanges, type PublicRule } from './sg-exposure';
@@ -51,18 +52,22 @@ function naclsBySubnet(model: SnapshotModel): Map<string, NetworkAcl> {
   return map;
 }
 
+/** Families as bit flags, and the address space each combination stands for. */
+const IPV4 = 1;
+const IPV6 = 2;
+const FAMILY_SPACE = [AddressSet.EMPTY, IPV4_ONLY, IPV6_ONLY, AddressSet.ALL];
+
 /**
  * The families the interface has an internet-facing address in: a public IPv4 (on its primary
  * or any secondary private address), a global IPv6 address or delegated IPv6 prefix.
  */
-function addressedFamilies(eni: NetworkInterface): AddressSet {
-  let families = AddressSet.EMPTY;
-  const publicIpv4 = eni.Association?.PublicIp || (eni.PrivateIpAddresses ?? []).some((p) => p.Association?.PublicIp);
-  if (publicIpv4) families = families.union(IPV4_ONLY);
+function addressedFamilies(eni: NetworkInterface): number {
+  let families = 0;
+  if (eni.Association?.PublicIp || (eni.PrivateIpAddresses ?? []).some((p) => p.Association?.PublicIp)) families |= IPV4;
   const globalIpv6 =
-    (eni.Ipv6Addresses ?? []).some((a) => GLOBAL_IPV6.has(a.Ipv6Address)) ||
-    (eni.Ipv6Prefixes ?? []).some((p) => AddressSet.fromCidrs([p.Ipv6Prefix]).overlaps(GLOBAL_IPV6));
-  if (globalIpv6) families = families.union(IPV6_ONLY);
+    (eni.Ipv6Addresses ?? []).some((a) => isGlobalIpv6Address(a.Ipv6Address)) ||
+    (eni.Ipv6Prefixes ?? []).some((p) => AddressSet.fromCidrText(p.Ipv6Prefix).overlaps(GLOBAL_IPV6));
+  if (globalIpv6) families |= IPV6;
   return families;
 }
 
@@ -92,7 +97,7 @@ function computeReachability(eni: NetworkInterface, ctx: EvaluationContext): Rea
   const missing = [...REACHABILITY_INPUTS, 'NetworkInterfaces' as const].filter((k) => !ctx.model.has(k));
   if (missing.length > 0) return { known: false, missing };
   // No public IPv4 and no global IPv6: nothing on the internet can address it, whatever else.
-  if (addressedFamilies(eni).isEmpty()) return NOT_EXPOSED;
+  if (addressedFamilies(eni) === 0) return NOT_EXPOSED;
   const subnetId = eni.SubnetId ?? '';
   const table = tableForSubnet(subnetId, ctx);
   const nacl = naclForSubnet(subnetId, ctx);
@@ -121,11 +126,11 @@ function computeReachability(eni: NetworkInterface, ctx: EvaluationContext): Rea
  */
 function candidateClients(eni: NetworkInterface, protocol: number, table: RouteTable, view: NaclView, ctx: EvaluationContext) {
   const families = addressedFamilies(eni);
-  const key = `candidates:${table.RouteTableId}:${protocol}:${families.v4.length > 0}:${families.v6.length > 0}`;
+  const key = `candidates:${table.RouteTableId}:${protocol}:${families}`;
   return ctx.memo(view, key, () => {
     const routed = internetRoutedAddresses(table, ctx);
     const back = returnPath(view, protocol, ctx);
-    const addresses = ctx.exposure.publicPart(routed.addresses.intersect(families)).intersect(back.addresses);
+    const addresses = ctx.exposure.publicPart(routed.addresses.intersect(FAMILY_SPACE[families])).intersect(back.addresses);
     return { routed, back, addresses };
   });
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AddressSet } from '../../../rules/engine/address-set';
-import { ExposurePolicy } from '../../../rules/engine/public-address';
+import { ExposurePolicy, isGlobalIpv6Address } from '../../../rules/engine/public-address';
+import { z } from 'zod';
 
 // Oracle: sets of addresses inside a small block, held as plain bitmaps and computed address by
 // address. The interval code must agree with it on every operation.
@@ -134,6 +135,20 @@ describe('ExposurePolicy.publicPartOfCidr (packed fast paths) against publicPart
         expect(policy.publicPartOfCidr(text).equals(policy.publicPart(AddressSet.fromCidrs([text])))).toBe(true);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('isGlobalIpv6Address (read from the text) against membership in 2000::/3', () => {
+  it('agrees for every address the snapshot schema admits, compressed, upper-case and IPv4-embedded forms included', () => {
+    const global = AddressSet.fromCidrs(['2000::/3']);
+    const admitted = z.ipv6();
+    const address = fc.oneof(fc.ipV6(), fc.ipV6().map((a) => a.toUpperCase()), fc.constantFrom('2001:db8::1', '3fff::', '4000::1', '1fff:ffff::', '::', '::ffff:192.0.2.1', '2::1'));
+    fc.assert(
+      fc.property(address.filter((a) => admitted.safeParse(a).success), (a) => {
+        expect(isGlobalIpv6Address(a)).toBe(global.has(a));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
