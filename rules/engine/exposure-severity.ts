@@ -62,7 +62,7 @@ function missingOf(ctx: EvaluationContext): string[] {
 }
 
 /** The interface's exposed ranges that hold an offending port. */
-function offendingExposure(exposedOf: (protocol: number) => ExposedRange[], offending: Offending): ExposedRange[] {
+function offendingExposure(exposedOf: (protocol: number) => readonly ExposedRange[], offending: Offending): ExposedRange[] {
   if (offending === 'all-ports') return [...exposedOf(6), ...exposedOf(17)];
   const out = new Set<ExposedRange>();
   for (const { protocol, port } of offending) {

@@ -36,10 +36,12 @@ export interface ExposurePath {
   securityGroupRules: string[];
 }
 
-export type Reachability = { known: false; missing: string[] } | { known: true; exposed: (protocol: number) => ExposedRange[] };
+export type Reachability = { known: false; missing: string[] } | { known: true; exposed: (protocol: number) => readonly ExposedRange[] };
+
+const NOTHING_EXPOSED: readonly ExposedRange[] = Object.freeze([]);
 
 /** Shared by every interface that cannot be exposed (most of them). */
-const NOT_EXPOSED: Reachability = { known: true, exposed: () => [] };
+const NOT_EXPOSED: Reachability = { known: true, exposed: () => NOTHING_EXPOSED };
 
 /** The NACL a subnet is associated with (every subnet has exactly one). */
 function naclForSubnet(subnetId: string, ctx: EvaluationContext): NetworkAcl | undefined {

@@ -28,12 +28,14 @@ export default defineRule(
     const r = reachability(eni, ctx);
     // The keys exist but do not cover this interface (say its subnet's NACL is not listed).
     if (!r.known) return notApplicable(`Reachability cannot be decided: ${r.missing.join('; ')}.`, { missingInputs: r.missing });
-    const exposed = [...r.exposed(TCP), ...r.exposed(UDP)];
+    const tcp = r.exposed(TCP);
+    const udp = r.exposed(UDP);
+    if (tcp.length + udp.length === 0) return pass('Not reachable from the internet on any tcp or udp port.');
+    const exposed = [...tcp, ...udp];
     const offending = exposed.flatMap((e) =>
       rangesOutside(e.range, authorizedPorts(ctx, e.protocol)).map((range) => ({ ...e, range })),
     );
     if (offending.length === 0) {
-      if (exposed.length === 0) return pass('Not reachable from the internet on any tcp or udp port.');
       return pass(`Reachable from the internet only on authorized ports (${exposed.map((e) => formatRange(e.range)).join(', ')}).`);
     }
     const admin = offending.some((e) => ADMIN_PORTS.some((p) => e.range.from <= p && p <= e.range.to));
