@@ -65,6 +65,22 @@ describe(ID, () => {
   });
 
   describe('FAIL', () => {
+    it('a reference only in IpPermissions of a group whose SecurityGroupRules list that direction does not count', () => {
+      // Arrange: sg-app's ingress is listed by SecurityGroupRules (which win, as for every rule
+      // of the group); its stale IpPermissions still name sg-1.
+      const snapshot = {
+        SecurityGroups: [sg('sg-1'), sg('sg-app', [groupPerm('tcp', [5432, 5432], 'sg-1')])],
+        SecurityGroupRules: [sgr('sgr-https', 'sg-app', 'tcp', [443, 443], '10.0.0.0/8')],
+        NetworkInterfaces: [],
+      };
+
+      // Act
+      const f = check(rule, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+    });
+
     it('used by no interface and referenced by no group', () => {
       // Arrange
       const snapshot = { SecurityGroups: [sg('sg-1', [perm('tcp', 443, 443, '10.0.0.0/8')])], NetworkInterfaces: [eni('eni-1', 'sg-other')] };
