@@ -19,7 +19,7 @@ export class AddressSet {
   }
 
   static fromCidr(cidr: Cidr): AddressSet {
-    return cidr.family === 'ipv4' ? new AddressSet([cidr.lo, cidr.hi], []) : new AddressSet([], [cidr.lo, cidr.hi]);
+    return cidr.family === 'ipv4' ? new AddressSet([cidr.lo, cidr.hi], iv.EMPTY) : new AddressSet(iv.EMPTY, [cidr.lo, cidr.hi]);
   }
 
   /** One CIDR block's set; IPv4 parsed without intermediate objects. Throws on a bad block. */
@@ -28,7 +28,7 @@ export class AddressSet {
     if (packed >= 0) {
       const prefix = packed % 64;
       const lo = (packed - prefix) / 64;
-      return new AddressSet([lo, lo + 2 ** (32 - prefix) - 1], []);
+      return new AddressSet([lo, lo + 2 ** (32 - prefix) - 1], iv.EMPTY);
     }
     const c = parseCidr(text);
     if (!c) throw new Error(`not a CIDR block: ${text}`);

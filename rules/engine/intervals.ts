@@ -54,7 +54,7 @@ export function union<T extends Num>(a: readonly T[], b: readonly T[], step: Ste
 }
 
 /** Sets are never mutated, so every empty result can be this one array. */
-const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+export const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 
 export function intersect<T extends Num>(a: readonly T[], b: readonly T[]): T[] {
   if (a.length === 0 || b.length === 0) return EMPTY;

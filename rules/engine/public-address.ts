@@ -1,5 +1,6 @@
 import { AddressSet } from './address-set';
 import { parseCidr, parseIpv4CidrPacked } from './cidr';
+import { EMPTY as EMPTY_IPV6 } from './intervals';
 
 /** catalog.md "Public address": every IPv4 address but these; for IPv6, 2000::/3 only. */
 export const NON_PUBLIC_IPV4 = [
@@ -81,7 +82,7 @@ export class ExposurePolicy {
       const pub = this.publicAddresses.v4;
       const i = overlapping(pub, lo, hi);
       if (i < 0) return AddressSet.EMPTY;
-      if (pub[2 * i] <= lo && hi <= pub[2 * i + 1]) return AddressSet.of([lo, hi], []);
+      if (pub[2 * i] <= lo && hi <= pub[2 * i + 1]) return AddressSet.of([lo, hi], EMPTY_IPV6);
     }
     let pub = this.publicByCidr.get(cidr);
     if (pub) return pub;
