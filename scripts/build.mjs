@@ -24,7 +24,7 @@ async function validatorModule() {
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
   const Ajv = require('ajv').default;
   const standalone = require('ajv/dist/standalone').default;
-  const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false, code: { source: true } });
+  const ajv = new Ajv({ ...mod.exports.SNAPSHOT_AJV_OPTIONS, code: { source: true } });
   const code = standalone(ajv, ajv.compile(mod.exports.snapshotJsonSchema()));
   return `const m = { exports: {} };\n(function (module, exports) {\n${code}\n})(m, m.exports);\nexport const precompiledValidator = m.exports.default ?? m.exports;\n`;
 }

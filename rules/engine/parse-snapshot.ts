@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import type { z } from 'zod';
 import { InputError } from './errors';
-import { type Snapshot, SnapshotSchema, snapshotJsonSchema } from './snapshot-schema';
+import { SNAPSHOT_AJV_OPTIONS, type Snapshot, SnapshotSchema, snapshotJsonSchema } from './snapshot-schema';
 import { precompiledValidator } from './snapshot-validator';
 
 /**
@@ -15,7 +15,7 @@ import { precompiledValidator } from './snapshot-validator';
 let compiled: ((data: unknown) => boolean) | undefined;
 
 function fastValidator(): (data: unknown) => boolean {
-  compiled ??= precompiledValidator ?? new Ajv({ strict: false, allErrors: false, validateFormats: false }).compile(snapshotJsonSchema());
+  compiled ??= precompiledValidator ?? new Ajv(SNAPSHOT_AJV_OPTIONS).compile(snapshotJsonSchema());
   return compiled;
 }
 

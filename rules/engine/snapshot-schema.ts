@@ -230,9 +230,18 @@ export const SnapshotSchema = obj({
 });
 
 /**
+ * How ajv compiles snapshotJsonSchema() (at bundle time and, from source, at first use):
+ * `inlineRefs: false` keeps each list's item schema its own function (see below).
+ */
+export const SNAPSHOT_AJV_OPTIONS = { strict: false, allErrors: false, validateFormats: false, inlineRefs: false } as const;
+
+/**
  * The schema as JSON Schema, for the compiled validator. `additionalProperties: {}` (how zod
  * writes a loose object) is dropped: it allows what JSON Schema allows anyway, but makes the
- * compiled code visit every key of every object (about 60 ms on a 10k-group inventory).
+ * compiled code visit every key of every object (about 60 ms on a 10k-group inventory). Each
+ * top-level list's item schema moves to `definitions` under the list's key: compiled without
+ * inlining, that is one function per kind of item, small enough for V8 to optimize, instead
+ * of one function too large to (10k inventory: 160 -> ~140 ms on a first run, 86 ms warm).
  */
 export function snapshotJsonSchema(): Record<string, unknown> {
   const drop = (node: unknown): unknown => {
@@ -246,7 +255,20 @@ export function snapshotJsonSchema(): Record<string, unknown> {
     }
     return out;
   };
-  return drop(z.toJSONSchema(SnapshotSchema, { target: 'draft-07', io: 'input', unrepresentable: 'any' })) as Record<string, unknown>;
+  const schema = drop(z.toJSONSchema(SnapshotSchema, { target: 'draft-07', io: 'input', unrepresentable: 'any' })) as Record<string, unknown>;
+  return hoistListItems(schema);
+}
+
+function hoistListItems(schema: Record<string, unknown>): Record<string, unknown> {
+  const properties = { ...(schema.properties as Record<string, Record<string, unknown>>) };
+  const definitions: Record<string, unknown> = {};
+  for (const [key, list] of Object.entries(properties)) {
+    const items = list.items as Record<string, unknown> | undefined;
+    if (list.type !== 'array' || items?.type !== 'object') continue;
+    definitions[key] = items;
+    properties[key] = { ...list, items: { $ref: `#/definitions/${key}` } };
+  }
+  return { ...schema, properties, definitions };
 }
 
 export type Snapshot = z.infer<typeof SnapshotSchema>;

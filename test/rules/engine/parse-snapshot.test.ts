@@ -59,4 +59,21 @@ describe('parseSnapshot', () => {
       { numRuns: 300 },
     );
   });
+
+  it('agrees with zod on a junk value in any field of any list item (each list has its own compiled item function)', () => {
+    const lists = Object.entries(sample as Record<string, unknown>).filter(([, v]) => Array.isArray(v) && v.length > 0);
+    const junk = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.constant([]), fc.constant({}), fc.boolean(), fc.constantFrom('10.0.0.0/33', '::/0', 'up'));
+    fc.assert(
+      fc.property(fc.nat(lists.length - 1), fc.nat(), fc.nat(), junk, (li, ii, fi, value) => {
+        const copy = structuredClone(sample) as Record<string, unknown>;
+        const list = copy[lists[li][0]] as Record<string, unknown>[];
+        const item = list[ii % list.length];
+        const fields = Object.keys(item);
+        item[fields[fi % fields.length]] = value;
+        const zodAccepts = SnapshotSchema.safeParse(copy).success;
+        expect(messageOf(copy) === 'accepted').toBe(zodAccepts);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
