@@ -126,15 +126,24 @@ function computeReachability(eni: NetworkInterface, ctx: EvaluationContext): Rea
  * addressed in, and let out again by the NACL on some ephemeral port. The same for every
  * interface behind the same route table and NACL with the same families: memoized on both.
  */
-function candidateClients(eni: NetworkInterface, protocol: number, table: RouteTable, view: NaclView, ctx: EvaluationContext) {
+function candidateClients(eni: NetworkInterface, protocol: number, table: RouteTable, view: NaclView, ctx: EvaluationContext): Candidates {
   const families = addressedFamilies(eni);
-  const key = `candidates:${table.RouteTableId}:${protocol}:${families}`;
-  return ctx.memo(view, key, () => {
+  const byKey = ctx.memo(view, 'candidates', () => new Map<string, Candidates>());
+  const key = `${table.RouteTableId}:${protocol}:${families}`;
+  let found = byKey.get(key);
+  if (!found) {
     const routed = internetRoutedAddresses(table, ctx);
     const back = returnPath(view, protocol, ctx);
     const addresses = ctx.exposure.publicPart(routed.addresses.intersect(FAMILY_SPACE[families])).intersect(back.addresses);
-    return { routed, back, addresses };
-  });
+    byKey.set(key, (found = { routed, back, addresses }));
+  }
+  return found;
+}
+
+interface Candidates {
+  routed: ReturnType<typeof internetRoutedAddresses>;
+  back: ReturnType<typeof returnPath>;
+  addresses: AddressSet;
 }
 
 /** The clients reaching (protocol, port) on one piece: SG union and NACL inbound applied. */
