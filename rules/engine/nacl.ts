@@ -64,8 +64,8 @@ export function matches(entry: Entry, protocol: number, port: number): boolean {
 export interface TrafficClass {
   protocol: number;
   range: PortRange;
-  /** First matches, in rule order: which entry decides which addresses. */
-  hits: Hit[];
+  /** First matches, in rule order: which entry decides which addresses. Shared between classes. */
+  hits: readonly Hit[];
 }
 
 export interface Allowed {
@@ -78,7 +78,8 @@ export class NaclDirection {
   private readonly fullPieces = new Map<number, PortRange[]>();
   private classList?: TrafficClass[];
   private readonly byProtocol = new Map<number, TrafficClass[]>();
-  private readonly allowedByClass = new Map<TrafficClass, Allowed>();
+  /** Keyed by a class's hits: classes with the same first matches share one answer. */
+  private readonly allowedByHits = new Map<readonly Hit[], Allowed>();
   /** The class standing for every protocol no entry names. */
   private otherClass?: TrafficClass;
 
@@ -105,11 +106,16 @@ export class NaclDirection {
   classes(): TrafficClass[] {
     if (!this.classList) {
       const probes = this.probes();
-      this.classList = probes.map(({ protocol, range }) => ({
-        protocol,
-        range,
-        hits: this.firstMatches(protocol, probePort(protocol, range)),
-      }));
+      // First matches depend only on which entries match (firstMatches skips the others), and
+      // most classes of a NACL are matched by the same few entries: each set is decided once.
+      const byMatching = new Map<string, readonly Hit[]>();
+      this.classList = probes.map(({ protocol, range }) => {
+        const port = probePort(protocol, range);
+        const key = this.matching(protocol, port);
+        let hits = byMatching.get(key);
+        if (!hits) byMatching.set(key, (hits = this.firstMatches(protocol, port)));
+        return { protocol, range, hits };
+      });
       const last = probes[probes.length - 1];
       if (last?.other) this.otherClass = this.classList[this.classList.length - 1];
       for (const c of this.classList) {
@@ -120,6 +126,13 @@ export class NaclDirection {
       }
     }
     return this.classList;
+  }
+
+  /** Which entries match (protocol, port), as their positions: "0,3,7". */
+  private matching(protocol: number, port: number): string {
+    let key = '';
+    for (let i = 0; i < this.entries.length; i++) if (matches(this.entries[i], protocol, port)) key += `${i},`;
+    return key;
   }
 
   /** The class holding (protocol, port); a protocol no entry names falls in the "other" class. */
@@ -143,11 +156,11 @@ export class NaclDirection {
    */
   allowed(protocol: number, port: number): Allowed {
     const c = this.classOf(protocol, port);
-    let answer = this.allowedByClass.get(c);
+    let answer = this.allowedByHits.get(c.hits);
     if (!answer) {
       const hits = c.hits.filter((h) => h.entry.allow);
       answer = { addresses: unionOf(hits), hits };
-      this.allowedByClass.set(c, answer);
+      this.allowedByHits.set(c.hits, answer);
     }
     return answer;
   }
