@@ -7,6 +7,10 @@ import { z } from 'zod';
  */
 const str = z.string();
 const int = z.number().int();
+/** What EC2 can return: a port, an ICMP type or code, or -1 for "all". */
+const sgPort = int.min(-1, { error: 'expected a port from -1 to 65535' }).max(65535, { error: 'expected a port from -1 to 65535' });
+const naclPort = int.min(0, { error: 'expected a port from 0 to 65535' }).max(65535, { error: 'expected a port from 0 to 65535' });
+const icmpValue = int.min(-1, { error: 'expected an ICMP type or code from -1 to 255' }).max(255, { error: 'expected an ICMP type or code from -1 to 255' });
 // Checks are formats and patterns, never refinements: they must survive z.toJSONSchema so the
 // compiled validator (parse-snapshot.ts) enforces exactly what this schema says.
 const cidr4 = z.cidrv4({ error: 'expected an IPv4 CIDR block such as 10.0.0.0/16' });
@@ -25,8 +29,8 @@ const tags = list(TagSchema);
 
 const IpPermissionSchema = obj({
   IpProtocol: protocol,
-  FromPort: int.optional(),
-  ToPort: int.optional(),
+  FromPort: sgPort.optional(),
+  ToPort: sgPort.optional(),
   IpRanges: list(obj({ CidrIp: cidr4, Description: str.optional() })),
   Ipv6Ranges: list(obj({ CidrIpv6: cidr6, Description: str.optional() })),
   PrefixListIds: list(obj({ PrefixListId: str, Description: str.optional() })),
@@ -48,8 +52,8 @@ const SecurityGroupRuleSchema = obj({
   GroupId: str,
   IsEgress: z.boolean(),
   IpProtocol: protocol,
-  FromPort: int.optional(),
-  ToPort: int.optional(),
+  FromPort: sgPort.optional(),
+  ToPort: sgPort.optional(),
   CidrIpv4: cidr4.optional(),
   CidrIpv6: cidr6.optional(),
   PrefixListId: str.optional(),
@@ -64,8 +68,8 @@ const NaclEntrySchema = obj({
   Egress: z.boolean(),
   CidrBlock: cidr4.optional(),
   Ipv6CidrBlock: cidr6.optional(),
-  PortRange: obj({ From: int.optional(), To: int.optional() }).optional(),
-  IcmpTypeCode: obj({ Type: int.optional(), Code: int.optional() }).optional(),
+  PortRange: obj({ From: naclPort.optional(), To: naclPort.optional() }).optional(),
+  IcmpTypeCode: obj({ Type: icmpValue.optional(), Code: icmpValue.optional() }).optional(),
 });
 
 const NetworkAclSchema = obj({
@@ -261,10 +265,12 @@ export function snapshotJsonSchema(): Record<string, unknown> {
 
 function hoistListItems(schema: Record<string, unknown>): Record<string, unknown> {
   const properties = { ...(schema.properties as Record<string, Record<string, unknown>>) };
-  const definitions: Record<string, unknown> = {};
+  // zod emits no definitions of its own today; if it starts to, keep them.
+  const definitions: Record<string, unknown> = { ...(schema.definitions as Record<string, unknown> | undefined) };
   for (const [key, list] of Object.entries(properties)) {
     const items = list.items as Record<string, unknown> | undefined;
     if (list.type !== 'array' || items?.type !== 'object') continue;
+    if (key in definitions) throw new Error(`snapshotJsonSchema: definition ${key} already exists`);
     definitions[key] = items;
     properties[key] = { ...list, items: { $ref: `#/definitions/${key}` } };
   }
