@@ -212,6 +212,17 @@ export function allOpenRanges(exp: DirectionExposure, ctx: EvaluationContext): O
   return [...protocols].flatMap((proto) => openRanges(exp, proto, ctx));
 }
 
+/**
+ * An open range's sources and rules in evidence form, built once per range: a group open on
+ * 0-65535 is reported for each of 31 high-risk ports and by several rules, all the same range.
+ * The evidence objects are shared between findings (they are never mutated).
+ */
+export function describeOpenRange(open: OpenRange, ctx: EvaluationContext): { sources: string[]; rules: Record<string, unknown>[] } {
+  return ctx.memo(open, 'described', describeOpen);
+}
+
+const describeOpen = (open: OpenRange) => ({ sources: sourcesOf(open.rules), rules: open.rules.map(describeRule) });
+
 /** The sources as the rules wrote them (0.0.0.0/0, pl-…), for messages and evidence. */
 export function sourcesOf(rules: readonly SgRule[]): string[] {
   return [...new Set(rules.map(sourceText))];

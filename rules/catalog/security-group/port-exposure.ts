@@ -1,6 +1,6 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass, type Rule } from '../../engine/rule';
-import { describeRule, directionExposure, openAt, rulesUnknown, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
+import { describeOpenRange, directionExposure, openAt, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
 import { formatPortList, protocolLabel } from '../../engine/protocols';
 import type { RuleMetadata } from '../../engine/types';
 import { exposedNote, exposureSeverity } from '../../engine/exposure-severity';
@@ -36,12 +36,7 @@ export function portExposureRule(
       const open = openAt(exp, protocol, port, ctx);
       if (!open) continue;
       offending.push({ protocol, port });
-      openPorts.push({
-        protocol: protocolLabel(protocol),
-        port,
-        sources: sourcesOf(open.rules),
-        rules: open.rules.map(describeRule),
-      });
+      openPorts.push({ protocol: protocolLabel(protocol), port, ...describeOpenRange(open, ctx) });
     }
     if (openPorts.length === 0) return pass(NOTHING_OPEN, extra);
     const list = formatPortList(openPorts);

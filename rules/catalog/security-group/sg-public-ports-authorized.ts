@@ -1,7 +1,7 @@
 import { authorizedPorts } from '../../engine/context';
 import { formatRange, protocolLabel, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { allOpenRanges, describeRule, directionExposure, type OpenRange, rulesUnknown, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
+import { allOpenRanges, describeOpenRange, directionExposure, type OpenRange, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
 
 export default defineRule(
@@ -47,8 +47,7 @@ export default defineRule(
       unauthorized: unauthorized.map((u) => ({
         protocol: u.protocol,
         ports: u.ports,
-        sources: sourcesOf(u.open.rules),
-        rules: u.open.rules.map(describeRule),
+        ...describeOpenRange(u.open, ctx),
       })),
       ...unresolvedEvidence(exp),
     });
