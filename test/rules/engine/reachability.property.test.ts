@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EvaluationContext } from '../../../rules/engine/context';
 import { SnapshotModel } from '../../../rules/engine/model';
 import { parseSnapshot } from '../../../rules/engine/parse-snapshot';
-import { reachableClients } from '../../../rules/engine/reachability';
+import { reachability, reachableClients } from '../../../rules/engine/reachability';
 import { SettingsSchema } from '../../../rules/engine/settings';
 import { NOW } from '../../helpers';
 
@@ -157,6 +157,33 @@ describe('internet reachability of an interface', () => {
         }
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('the exposed ranges the rules read cover exactly the ports where that reachable set is internet-open', () => {
+    // exposedRanges cuts the groups' open ranges at NACL boundaries instead of deciding each
+    // port; checked against reachableClients (itself checked against the oracle above). With
+    // internetMinPrefix /32 and /128 any public client counts, so small networks get exposed.
+    const settings = SettingsSchema.parse({ ephemeralPorts: EPHEMERAL, internetMinPrefix: { ipv4: 32, ipv6: 128 } });
+    const ports = [...Array.from({ length: 33 }, (_, i) => i), 1000, 65535];
+    fc.assert(
+      fc.property(networkArb, (net) => {
+        const model = new SnapshotModel(parseSnapshot(snapshotOf(net)));
+        const ctx = new EvaluationContext(model, settings, NOW);
+        const eni = model.snapshot.NetworkInterfaces![0];
+        const r = reachability(eni, ctx);
+        if (!r.known) throw new Error(`undecidable: ${r.missing.join(', ')}`);
+        for (const protocol of [6, 17]) {
+          const ranges = r.exposed(protocol);
+          for (const port of ports) {
+            const range = ranges.find((e) => e.range.from <= port && port <= e.range.to);
+            const clients = reachableClients(eni, protocol, port, ctx)!;
+            expect({ protocol, port, exposed: range !== undefined }).toEqual({ protocol, port, exposed: !clients.isEmpty() });
+            if (range && range.range.from === port) expect(range.clients.equals(clients)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });
