@@ -12,7 +12,7 @@ function setUp(pattern) {
 }
 
 /** Self and inclusive time per function of a CPU profile, divided by `runs`. */
-function printCpuProfile(profile, runs, top = 30) {
+function printCpuProfile(profile, runs, top = Number(process.env.TOP ?? 30)) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfById = new Map();
   profile.samples.forEach((id, i) => selfById.set(id, (selfById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));

@@ -1,5 +1,6 @@
 import { type Cidr, formatIpv4, formatIpv6, IPV4_MAX, IPV6_MAX, parseCidr, parseIpv4CidrPacked } from './cidr';
 import * as iv from './intervals';
+import * as iv6 from './intervals-bigint';
 
 /**
  * A set of IPv4 and IPv6 addresses, held exactly as intervals (IPv4 as numbers, IPv6 as
@@ -45,7 +46,7 @@ export class AddressSet {
       if (c.family === 'ipv4') v4.push(c.lo, c.hi);
       else v6.push(c.lo, c.hi);
     }
-    return AddressSet.of(iv.normalize(v4, iv.NUMBER_STEP), iv.normalize(v6, iv.BIGINT_STEP));
+    return AddressSet.of(iv.normalize(v4), iv6.normalize(v6));
   }
 
   isEmpty(): boolean {
@@ -55,37 +56,37 @@ export class AddressSet {
   union(o: AddressSet): AddressSet {
     if (o.isEmpty()) return this;
     if (this.isEmpty()) return o;
-    return AddressSet.of(iv.union(this.v4, o.v4, iv.NUMBER_STEP), iv.union(this.v6, o.v6, iv.BIGINT_STEP));
+    return AddressSet.of(iv.union(this.v4, o.v4), iv6.union(this.v6, o.v6));
   }
 
   intersect(o: AddressSet): AddressSet {
     if (this.isEmpty() || o.isEmpty()) return AddressSet.EMPTY;
-    return AddressSet.of(iv.intersect(this.v4, o.v4), iv.intersect(this.v6, o.v6));
+    return AddressSet.of(iv.intersect(this.v4, o.v4), iv6.intersect(this.v6, o.v6));
   }
 
   subtract(o: AddressSet): AddressSet {
     if (this.isEmpty() || o.isEmpty()) return this;
-    const v4 = iv.subtract(this.v4, o.v4, iv.NUMBER_STEP);
-    const v6 = iv.subtract(this.v6, o.v6, iv.BIGINT_STEP);
+    const v4 = iv.subtract(this.v4, o.v4);
+    const v6 = iv6.subtract(this.v6, o.v6);
     return v4 === this.v4 && v6 === this.v6 ? this : AddressSet.of(v4, v6);
   }
 
   overlaps(o: AddressSet): boolean {
-    return iv.overlaps(this.v4, o.v4) || iv.overlaps(this.v6, o.v6);
+    return iv.overlaps(this.v4, o.v4) || iv6.overlaps(this.v6, o.v6);
   }
 
   isSubsetOf(o: AddressSet): boolean {
-    return iv.isSubset(this.v4, o.v4) && iv.isSubset(this.v6, o.v6);
+    return iv.isSubset(this.v4, o.v4) && iv6.isSubset(this.v6, o.v6);
   }
 
   equals(o: AddressSet): boolean {
-    return iv.equals(this.v4, o.v4) && iv.equals(this.v6, o.v6);
+    return iv.equals(this.v4, o.v4) && iv6.equals(this.v6, o.v6);
   }
 
   has(address: string): boolean {
     const c = parseCidr(address);
     if (!c) return false;
-    return c.family === 'ipv4' ? iv.contains(this.v4, c.lo) : iv.contains(this.v6, c.lo);
+    return c.family === 'ipv4' ? iv.contains(this.v4, c.lo) : iv6.contains(this.v6, c.lo);
   }
 
   /** Number of IPv4 addresses (exact: at most 2^32). */
