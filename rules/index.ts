@@ -1,6 +1,6 @@
 /** The engine as a library: what the benchmark and other programs embed. */
 export { CATALOG, RULE_IDS } from './catalog';
-export { evaluate } from './engine/evaluate';
+export { evaluate, evaluateInto } from './engine/evaluate';
 export { SnapshotModel } from './engine/model';
 export { parseSnapshot } from './engine/parse-snapshot';
 export { DEFAULT_SETTINGS, parseSettings } from './engine/settings';
