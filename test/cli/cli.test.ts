@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -171,5 +171,29 @@ describe('the installed binary (dist/cli.cjs, built by npm install)', () => {
     expect(broken.status).toBe(2);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toBe(`vpc-auditor: ${bad}: NetworkAcls[0].Entries[0].RuleNumber: expected number, received string\n`);
+  });
+
+  it('starts from the code cache the build wrote, and prints the same without one or with a stale one', () => {
+    // Arrange: the built launcher and CLI, and a copy of both without the cache.
+    const args = ['audit', '--snapshot', SAMPLE, '--format', 'json', '--fail-on', 'none'];
+    const env = { ...process.env, VPC_AUDITOR_TRACE_CODE_CACHE: '1' };
+    const copy = mkdtempSync(join(tmpdir(), 'cdk-test-'));
+    for (const file of ['cli.cjs', 'cli-main.cjs']) copyFileSync(join('dist', file), join(copy, file));
+    const runFrom = (dir: string) => spawnSync(process.execPath, [join(dir, 'cli.cjs'), ...args], { encoding: 'utf8', env });
+
+    // Act
+    const built = runFrom('dist');
+    const absent = runFrom(copy);
+    writeFileSync(join(copy, 'cli-main.cjs.codecache'), 'made by another Node version');
+    const stale = runFrom(copy);
+
+    // Assert: V8 took the build's cache; without a usable one the CLI compiles and runs the same.
+    expect(built.stderr).toBe('code cache: accepted\n');
+    expect(absent.stderr).toBe('code cache: absent\n');
+    expect(stale.stderr).toBe('code cache: rejected\n');
+    expect(built.status).toBe(0);
+    expect(absent.stdout).toBe(built.stdout);
+    expect(stale.stdout).toBe(built.stdout);
+    expect(JSON.parse(built.stdout).findings.length).toBeGreaterThan(0);
   });
 });
