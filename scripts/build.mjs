@@ -28,7 +28,7 @@ async function validatorModule() {
   const standalone = require('ajv/dist/standalone').default;
   const ajv = new Ajv({ ...mod.exports.SNAPSHOT_AJV_OPTIONS, code: { source: true } });
   const code = standalone(ajv, ajv.compile(mod.exports.snapshotJsonSchema()));
-  return `const m = { exports: {} };\n(function (module, exports) {\n${code}\n})(m, m.exports);\nexport const precompiledValidator = m.exports.default ?? m.exports;\n`;
+  return `const m = { exports: {} };\n(function (module, exports) {\n${code}\n})(m, m.exports);\nconst validate = m.exports.default ?? m.exports;\nexport const snapshotValidator = () => validate;\n`;
 }
 
 const contents = await validatorModule();

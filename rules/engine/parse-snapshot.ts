@@ -1,31 +1,24 @@
-import Ajv from 'ajv';
 import type { z } from 'zod';
 import { InputError } from './errors';
-import { SNAPSHOT_AJV_OPTIONS, type Snapshot, SnapshotSchema, snapshotJsonSchema } from './snapshot-schema';
-import { precompiledValidator } from './snapshot-validator';
+import { type Snapshot, SnapshotSchema } from './snapshot-schema';
+import { snapshotValidator } from './snapshot-validator';
 
 /**
+ * Validates a parsed JSON value as a snapshot; throws InputError naming the first bad path.
+ *
  * The zod schema is the one definition of a valid snapshot. zod is too slow to walk a 90 MB
  * inventory (about 600 ms for 10k groups, against 50-120 ms here), so the same schema, exported
- * as JSON Schema, is compiled with ajv and decides the common case: ajv accepting means zod
- * accepts (the schema has no refinements, only what JSON Schema carries; a property test checks
- * the two agree). When ajv rejects, zod runs and has the final word, and its first issue
- * becomes the one-line error.
+ * as JSON Schema, is compiled with ajv (snapshot-validator.ts) and decides the common case: ajv
+ * accepting means zod accepts (the schema has no refinements, only what JSON Schema carries; a
+ * property test checks the two agree). When ajv rejects, zod runs and has the final word, and
+ * its first issue becomes the one-line error.
  */
-let compiled: ((data: unknown) => boolean) | undefined;
-
-function fastValidator(): (data: unknown) => boolean {
-  compiled ??= precompiledValidator ?? new Ajv(SNAPSHOT_AJV_OPTIONS).compile(snapshotJsonSchema());
-  return compiled;
-}
-
-/** Validates a parsed JSON value as a snapshot; throws InputError naming the first bad path. */
 export function parseSnapshot(value: unknown, source = 'snapshot'): Snapshot {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputError(`${source}: expected a JSON object with keys such as SecurityGroups and NetworkAcls`);
   }
   // The schema has no defaults or transforms, so the accepted input is the snapshot itself.
-  if (fastValidator()(value)) return value as Snapshot;
+  if (snapshotValidator()(value)) return value as Snapshot;
   const result = SnapshotSchema.safeParse(value);
   if (!result.success) throw new InputError(`${source}: ${describeIssue(result.error.issues[0])}`);
   return result.data;
