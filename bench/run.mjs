@@ -26,13 +26,16 @@ const COLD_PROCESSES = Number(process.env.BENCH_COLD_PROCESSES ?? 5);
 const CLI_V8_FLAGS = JSON.parse(readFileSync('bin/cli/v8-tuning.json', 'utf8')).flags;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (xs) => median(xs.map((x) => x.ms));
+const fmt = (x) => `${Math.round(x)} ms`;
 const node = (args, opts = {}) => spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
 
-function inventory({ name, groups, nacls }) {
-  const file = join(OUT, `inventory-${name}.json`);
+/** The inventory file, compact, or indented by two spaces as `jq -s add` writes a snapshot. */
+function inventory({ name, groups, nacls }, pretty = false) {
+  const file = join(OUT, `inventory-${name}${pretty ? '-pretty' : ''}.json`);
   if (!existsSync(file)) {
     mkdirSync(OUT, { recursive: true });
-    writeFileSync(file, JSON.stringify(generateInventory({ groups, nacls, seed: 42 })));
+    writeFileSync(file, JSON.stringify(generateInventory({ groups, nacls, seed: 42 }), null, pretty ? 2 : undefined));
   }
   return file;
 }
@@ -83,10 +86,10 @@ function timed(args) {
   const r = gnuTime
     ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
     : node(args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const kb = gnuTime ? Number(r.stderr.trim().split('\n').at(-1)) : Number.NaN;
-  return { ms, peakMb: kb / 1024 };
+  return { ms: elapsed, peakMb: kb / 1024 };
 }
 
 function machine() {
@@ -112,11 +115,19 @@ for (const size of SIZES) {
     sameRead.push(timed(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}).toString('utf8'))`]));
     audit.push(timed(['dist/cli.cjs', 'audit', '--snapshot', file, '--format', 'table']));
   }
-  const ms = (xs) => median(xs.map((x) => x.ms));
   rows.push({ size: size.name, mb: mb.toFixed(1), sgNacl, all, baseline: ms(baseline), sameRead: ms(sameRead), audit: ms(audit), auditPeak: Math.max(...audit.map((a) => a.peakMb)) });
 }
 
-const fmt = (ms) => `${Math.round(ms)} ms`;
+// The same 10k inventory as a user's snapshot file looks (README: `jq -s add` indents by two
+// spaces): only the whole process differs, since the parsed content is the same.
+const prettyFile = inventory(SIZES.at(-1), true);
+const pretty = { baseline: [], audit: [] };
+for (let i = 0; i < ROUNDS; i++) {
+  pretty.baseline.push(timed(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(prettyFile)}, 'utf8'))`]));
+  pretty.audit.push(timed(['dist/cli.cjs', 'audit', '--snapshot', prettyFile, '--format', 'table']));
+}
+const prettyLine = `The same ${SIZES.at(-1).name} inventory indented as \`jq -s add\` writes it (${(statSync(prettyFile).size / 1e6).toFixed(1)} MB): \`node -e\` read+parse ${fmt(ms(pretty.baseline))}, \`audit --format table\` ${fmt(ms(pretty.audit))}, ratio ${(ms(pretty.audit) / ms(pretty.baseline)).toFixed(2)}.`;
+
 const range = (xs) => `${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))}`;
 const table = [
   '| inventory | file | validate | SG+NACL rules: first run (range) / warm | whole catalog: first run (range) / warm | peak RSS after parse + first evaluation | `node -e` read+parse | `audit --format table` | ratio | ratio to `node -e` reading as the CLI does | audit peak RSS |',
@@ -137,6 +148,8 @@ Command: \`npm run bench\` (${ROUNDS} rounds; medians). Machine: ${machine()}.
 Inventories from \`bench/generate.mjs\` (seed 42). \"First run\" is evaluate() once in a fresh process after parsing and validation (what a CLI run pays), median of ${COLD_PROCESSES} processes; \"warm\" is the median of the next ${ROUNDS} in each process (median over processes). In-process runs use the V8 flags the CLI sets (${CLI_V8_FLAGS.join(' ')}, bin/cli/v8-tuning.json).
 
 ${table}
+
+${prettyLine}
 `;
 if (!existsSync('BENCHMARKS.md')) writeFileSync('BENCHMARKS.md', '# Benchmarks\n\nAppended by `npm run bench`; newest last. Targets and how to read them: see the top of bench/run.mjs.\n');
 appendFileSync('BENCHMARKS.md', entry);
