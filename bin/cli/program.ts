@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { version } from '../../package.json';
 import { CATALOG } from '../../rules/catalog';
 import { InputError } from '../../rules/engine/errors';
 import { SEVERITIES, type Severity } from '../../rules/engine/types';
@@ -23,7 +24,10 @@ function parseList(value: string): string[] {
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('vpc-auditor')
-    .description('Audit AWS network controls (security groups, network ACLs) against the vpc-auditor rule catalog.')
+    .description(
+      'Audit AWS network controls (security groups, network ACLs, routes, NAT, interfaces, VPCs and subnets, Site-to-Site and Client VPN) against the vpc-auditor rule catalog.',
+    )
+    .version(version, '--version', 'print the version')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
 
@@ -51,6 +55,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   return program;
 }
 
+/** Errors are one line on stderr: a message quoting input (JSON.parse's does) keeps its line breaks escaped. */
+function oneLine(message: string): string {
+  return message.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+}
+
 /** Runs the CLI on argv (without node and script); returns the process exit code. */
 export function run(argv: string[], io: CliIo): number {
   let code = 0;
@@ -63,10 +72,10 @@ export function run(argv: string[], io: CliIo): number {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof InputError) {
-      io.stderr(`vpc-auditor: ${err.message}\n`);
+      io.stderr(`vpc-auditor: ${oneLine(err.message)}\n`);
       return 2;
     }
-    io.stderr(`vpc-auditor: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`vpc-auditor: internal error: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
     return 2;
   }
 }

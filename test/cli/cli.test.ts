@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../bin/cli/io';
 import { run } from '../../bin/cli/program';
+import { version } from '../../package.json';
 import { CATALOG } from '../../rules/catalog';
 import { NOW, perm, sg } from '../helpers';
 
@@ -127,6 +128,13 @@ describe('vpc-auditor audit', () => {
     else expect(stderr).toMatch(message);
   });
 
+  it('a file that is not JSON stops with exit 2 and one stderr line, even when the parser quotes a line break', () => {
+    const { code, stdout, stderr } = cli(['audit', '--snapshot', 's.json'], { 's.json': 'not json\n' });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^vpc-auditor: s\.json is not valid JSON: .*"not json\\n" is not valid JSON\n$/);
+  });
+
   it('usage errors exit 2', () => {
     expect(cli(['audit']).code).toBe(2);
     expect(cli(['audit', '--snapshot', 's.json', '--format', 'xml']).code).toBe(2);
@@ -151,6 +159,7 @@ describe('vpc-auditor rules', () => {
       expect(stdout).toMatch(/^Usage: vpc-auditor/);
     }
     expect(cli(['audit', '--help']).stdout).toContain('Exit codes: 0');
+    expect(cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 });
 
@@ -171,6 +180,23 @@ describe('the installed binary (dist/cli.cjs, built by npm install)', () => {
     expect(broken.status).toBe(2);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toBe(`vpc-auditor: ${bad}: NetworkAcls[0].Entries[0].RuleNumber: expected number, received string\n`);
+  });
+
+  it('stops quietly with the audit exit code when the reader closes the pipe early (| head)', async () => {
+    // Arrange: a reader that takes the first chunk of the sample's JSON (~300 KB) and hangs up.
+    const child = spawn(process.execPath, ['dist/cli.cjs', 'audit', '--snapshot', SAMPLE, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+
+    // Act
+    const code = await new Promise((done) => child.on('close', done));
+
+    // Assert: no stack trace; the exit code is the audit's (the sample has HIGH failures).
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 
   it('starts from the code cache the build wrote, and prints the same without one or with a stale one', () => {
