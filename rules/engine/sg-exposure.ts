@@ -98,7 +98,9 @@ const egressExposure = (group: SecurityGroup, ctx: EvaluationContext) => compute
 function computeExposure(rules: readonly ListedRule[], ctx: EvaluationContext): DirectionExposure {
   let publicRules: PublicRule[] | undefined;
   let unresolved: string[] | undefined;
-  let all = AddressSet.EMPTY;
+  // The union of public sources, kept only until one rule alone is internet-open (0.0.0.0/0,
+  // the usual case): then the group can be open whatever the others add.
+  let all: AddressSet | null = AddressSet.EMPTY;
   for (let i = 0; i < rules.length; i++) {
     const addresses = publicSource(rules[i], ctx);
     if (typeof addresses === 'string') {
@@ -108,10 +110,11 @@ function computeExposure(rules: readonly ListedRule[], ctx: EvaluationContext): 
     }
     if (addresses.isEmpty()) continue;
     (publicRules ??= []).push({ rule: fromListedRule(rules[i]), addresses });
-    all = all.union(addresses);
+    if (all) all = ctx.exposure.isInternetOpenPublic(addresses) ? null : all.union(addresses);
   }
   if (!publicRules && !unresolved) return NO_PUBLIC_SOURCES;
-  return { publicRules: publicRules ?? [], unresolvedPrefixLists: unresolved ?? [], canBeOpen: ctx.exposure.isInternetOpenPublic(all) };
+  const canBeOpen = all === null || ctx.exposure.isInternetOpenPublic(all);
+  return { publicRules: publicRules ?? [], unresolvedPrefixLists: unresolved ?? [], canBeOpen };
 }
 
 /**
