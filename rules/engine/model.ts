@@ -49,6 +49,7 @@ export class SnapshotModel {
    */
   private ruleIndex?: { byGroup: Map<string, Listing>; referenced: Set<string> };
   private interfacesByGroup?: Map<string, NetworkInterface[]>;
+  private interfacesWithoutGroupsList?: NetworkInterface[];
   private readonly prefixLists = new Map<string, ResolvedPrefixList>();
 
   constructor(readonly snapshot: Snapshot) {
@@ -99,6 +100,12 @@ export class SnapshotModel {
   /** The group's rules per direction, normalized (built afresh: callers memoize). */
   rulesOf(group: SecurityGroup): GroupRules {
     return { ingress: this.listing(group, false).map(fromListedRule), egress: this.listing(group, true).map(fromListedRule) };
+  }
+
+  /** Interfaces the snapshot lists without their Groups: which groups they use is unknown. */
+  interfacesWithoutGroups(): NetworkInterface[] {
+    this.interfacesWithoutGroupsList ??= (this.snapshot.NetworkInterfaces ?? []).filter((eni) => eni.Groups === undefined);
+    return this.interfacesWithoutGroupsList;
   }
 
   interfacesUsing(groupId: string): NetworkInterface[] {

@@ -75,10 +75,12 @@ function addressedFamilies(eni: NetworkInterface): number {
 
 /**
  * What the snapshot lacks to decide this interface's exposure, beyond the keys: its groups (or
- * their ingress lists), its NACL's entries, entries of prefix lists routed to the gateway.
+ * their ingress lists), its route table's routes, its NACL's entries, entries of prefix lists
+ * routed to the gateway.
  */
 function undecidable(ingressMissing: string[], table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): string[] {
   const missing = [...ingressMissing];
+  if (table.Routes === undefined) missing.push(`RouteTables[${table.RouteTableId}].Routes`);
   if (nacl.Entries === undefined) missing.push(`NetworkAcls[${nacl.NetworkAclId}].Entries`);
   for (const id of internetRoutedAddresses(table, ctx).unresolvedPrefixLists) missing.push(`PrefixListEntries (${id})`);
   return missing;
@@ -105,7 +107,7 @@ function computeReachability(eni: NetworkInterface, ctx: EvaluationContext): Rea
   const nacl = naclForSubnet(subnetId, ctx);
   if (!table) return { known: false, missing: [`RouteTables (no table for ${subnetId || 'the interface subnet'})`] };
   if (!nacl) return { known: false, missing: [`NetworkAcls (no NACL associated with ${subnetId || 'the interface subnet'})`] };
-  const ingress = interfaceIngress(groupIdsOf(eni), ctx);
+  const ingress = interfaceIngress(eni, ctx);
   const gaps = undecidable(ingress.missing, table, nacl, ctx);
   if (gaps.length > 0) return { known: false, missing: gaps };
   // The union of its groups' public sources is not internet-open: no port can be.
@@ -165,8 +167,9 @@ export function reachableClients(eni: NetworkInterface, protocol: number, port: 
   if (!table || !nacl) return null;
   const view = naclView(nacl, ctx);
   const { addresses } = candidateClients(eni, protocol, table, view, ctx);
-  const ingress = interfaceIngress(groupIdsOf(eni), ctx).exposure;
-  return clientsAt(addresses, rulesFor(ingress, protocol), view, protocol, port).clients;
+  const ingress = interfaceIngress(eni, ctx);
+  if (ingress.missing.length > 0 || table.Routes === undefined) return null;
+  return clientsAt(addresses, rulesFor(ingress.exposure, protocol), view, protocol, port).clients;
 }
 
 function exposedRanges(
@@ -235,10 +238,6 @@ function returnPath(view: NaclView, protocol: number, ctx: EvaluationContext): {
     }
   }
   return { addresses, ruleNumbers: [...ruleNumbers].sort((a, b) => a - b) };
-}
-
-export function groupIdsOf(eni: NetworkInterface): string[] {
-  return (eni.Groups ?? []).map((g) => g.GroupId);
 }
 
 /** The interface's public ingress rules that can apply to `protocol`. */

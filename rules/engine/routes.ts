@@ -3,7 +3,9 @@ import { parseCidr } from './cidr';
 import { pushTo } from './collections';
 import type { EvaluationContext } from './context';
 import type { SnapshotModel } from './model';
+import { notApplicable } from './rule';
 import type { Route, RouteTable } from './snapshot-schema';
+import type { RuleResult } from './types';
 
 export type TargetKind =
   | 'local'
@@ -64,6 +66,12 @@ function resolveRoute(route: Route, ctx: EvaluationContext): ResolvedRoute[] {
  * A route table's routes, most specific first: longest-prefix match then is "the first route
  * whose destination holds the address", and can be computed for address sets at once.
  */
+/** NOT_APPLICABLE for a table listed without its Routes: an absent list is unknown, not empty. */
+export function routesMissing(table: RouteTable): RuleResult {
+  const key = `RouteTables[${table.RouteTableId}].Routes`;
+  return notApplicable(`The snapshot lists route table ${table.RouteTableId} without its Routes.`, { missingInputs: [key] });
+}
+
 export function resolvedRoutes(table: RouteTable, ctx: EvaluationContext): ResolvedRoute[] {
   return ctx.memo(table, 'routes', () =>
     (table.Routes ?? []).flatMap((r) => resolveRoute(r, ctx)).sort((a, b) => b.prefix - a.prefix),

@@ -5,7 +5,7 @@ import { hasPorts, type PortRange, protocolLabel, TCP, UDP } from './protocols';
 import { cidrOf, covers, fromListedRule, type ListedRule, type SgRule, sourceText } from './sg-rules';
 import type { GroupRules, ResolvedPrefixList } from './model';
 import { notApplicable } from './rule';
-import type { SecurityGroup } from './snapshot-schema';
+import type { NetworkInterface, SecurityGroup } from './snapshot-schema';
 import type { RuleResult } from './types';
 
 /** A rule that contributes public, untrusted addresses: the only rules that can open a port. */
@@ -118,13 +118,14 @@ function computeExposure(rules: readonly ListedRule[], ctx: EvaluationContext): 
 }
 
 /**
- * The ingress an interface gets: the union of its groups' public rules. `missing` names groups
- * the snapshot lacks (or lists without ingress): then the union is not known.
+ * The ingress an interface gets: the union of its groups' public rules. `missing` names what the
+ * snapshot lacks to know it: the interface's Groups list, a group, or a group's ingress list.
  */
-export function interfaceIngress(groupIds: readonly string[], ctx: EvaluationContext): { missing: string[]; exposure: DirectionExposure } {
+export function interfaceIngress(eni: NetworkInterface, ctx: EvaluationContext): { missing: string[]; exposure: DirectionExposure } {
+  if (eni.Groups === undefined) return { missing: [`NetworkInterfaces[${eni.NetworkInterfaceId}].Groups`], exposure: NO_PUBLIC_SOURCES };
   const missing: string[] = [];
   const parts: DirectionExposure[] = [];
-  for (const id of groupIds) {
+  for (const { GroupId: id } of eni.Groups) {
     const group = ctx.model.group(id);
     if (!group) missing.push(`SecurityGroups (${id})`);
     else if (!ctx.model.rulesKnown(group, false)) missing.push(`SecurityGroups[${id}].IpPermissions`);

@@ -1,5 +1,4 @@
 import { formatRange, protocolLabel } from '../../engine/protocols';
-import { groupIdsOf } from '../../engine/reachability';
 import { routesToInterface } from '../../engine/routes';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { allOpenRanges, describeRule, interfaceIngress } from '../../engine/sg-exposure';
@@ -25,7 +24,7 @@ export default defineRule(
   (eni, ctx) => {
     if (eni.SourceDestCheck !== false) return notApplicable('Not a NAT instance: source/destination check is on (or unknown).');
     if (routesToInterface(eni, ctx).length === 0) return notApplicable('Not a NAT instance: no route sends traffic to it.');
-    const { missing, exposure } = interfaceIngress(groupIdsOf(eni), ctx);
+    const { missing, exposure } = interfaceIngress(eni, ctx);
     if (missing.length > 0) return notApplicable(`The snapshot lacks ${missing.join(', ')}: its ingress is not known.`, { missingInputs: missing });
     const open = allOpenRanges(exposure, ctx);
     if (open.length === 0) return pass('No ingress to this NAT instance is open to the internet.');

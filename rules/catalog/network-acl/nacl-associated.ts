@@ -20,6 +20,9 @@ export default defineRule(
   },
   (nacl) => {
     if (nacl.IsDefault) return notApplicable('Default network ACLs cannot be deleted.');
+    if (nacl.Associations === undefined) {
+      return notApplicable('The snapshot lists this network ACL without its Associations.', { missingInputs: [`NetworkAcls[${nacl.NetworkAclId}].Associations`] });
+    }
     const subnets = associatedSubnets(nacl);
     if (subnets.length > 0) return pass(`Associated with ${subnets.length} subnet(s).`, { subnets });
     return fail('Associated with no subnet.');

@@ -1,7 +1,7 @@
 import { AddressSet } from '../../engine/address-set';
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { internetRoutedAddresses, routeDecisions, routeDestination, routeTarget, tableForSubnet } from '../../engine/routes';
+import { internetRoutedAddresses, routeDecisions, routeDestination, routesMissing, routeTarget, tableForSubnet } from '../../engine/routes';
 import type { NatGateway, RouteTable } from '../../engine/snapshot-schema';
 import { NAT_GATEWAY_DOC, NAT_GATEWAY_PLACEMENT_TRIGGERS } from './triggers';
 
@@ -36,6 +36,7 @@ export default defineRule(
         : `neither subnet ${subnetId} nor an explicit route table association for it`;
       return notApplicable(`The snapshot has ${why}: its route table is unknown.`, { subnet: subnetId });
     }
+    if (table.Routes === undefined) return routesMissing(table);
 
     const { addresses, routes, unresolvedPrefixLists } = internetRoutedAddresses(table, ctx);
     const internetIpv4 = AddressSet.of(addresses.v4, []);

@@ -1,6 +1,6 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { routeDestination, routeTarget, subnetsUsing } from '../../engine/routes';
+import { routeDestination, routesMissing, routeTarget, subnetsUsing } from '../../engine/routes';
 import type { NatGateway } from '../../engine/snapshot-schema';
 import { NAT_GATEWAY_DOC, NAT_ROUTE_AZ_TRIGGERS } from './triggers';
 
@@ -31,7 +31,8 @@ export default defineRule(
     inputs: ['Subnets', 'NatGateways'],
   },
   (table, ctx) => {
-    const natRoutes = (table.Routes ?? [])
+    if (table.Routes === undefined) return routesMissing(table);
+    const natRoutes = table.Routes
       .filter((r) => r.State !== 'blackhole' && routeTarget(r).kind === 'nat-gateway')
       .map((r) => natRoute(routeTarget(r).id, routeDestination(r), ctx));
     if (natRoutes.length === 0) return notApplicable('The table has no active route to a NAT gateway.');

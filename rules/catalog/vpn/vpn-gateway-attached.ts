@@ -23,7 +23,10 @@ export default defineRule(
   },
   (vgw) => {
     if (vgw.State !== 'available') return notApplicable(`The virtual private gateway is ${vgw.State ?? 'in no reported State'}.`, { state: vgw.State ?? null });
-    const attachments = (vgw.VpcAttachments ?? []).map((a) => ({ vpcId: a.VpcId ?? null, state: a.State ?? null }));
+    if (vgw.VpcAttachments === undefined) {
+      return notApplicable('The snapshot lists this gateway without its VpcAttachments.', { missingInputs: [`VpnGateways[${vgw.VpnGatewayId}].VpcAttachments`] });
+    }
+    const attachments = vgw.VpcAttachments.map((a) => ({ vpcId: a.VpcId ?? null, state: a.State ?? null }));
     const vpcs = attachments.filter((a) => a.state !== null && IN_USE.includes(a.state)).map((a) => a.vpcId);
     if (vpcs.length > 0) return pass(`Attached to ${vpcs.join(', ')}.`, { vpcs });
     return fail('Attached to no VPC.', { attachments });

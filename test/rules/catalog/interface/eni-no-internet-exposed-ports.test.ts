@@ -134,5 +134,11 @@ describe('eni-no-internet-exposed-ports', () => {
     const f = check(rule, otherSubnet, 'eni-1');
     expect(f.status).toBe('NOT_APPLICABLE');
     expect(f.message).toContain('no NACL associated with subnet-1');
+    // Lists present but an item listed without its own list: unknown, not empty.
+    const net = network() as { RouteTables: Record<string, unknown>[]; NetworkInterfaces: Record<string, unknown>[] };
+    const withoutRoutes = { ...net, RouteTables: [{ ...net.RouteTables[0], Routes: undefined }] };
+    expect(check(rule, withoutRoutes, 'eni-1')).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['RouteTables[rtb-1].Routes'] } });
+    const withoutGroups = { ...net, NetworkInterfaces: [{ ...net.NetworkInterfaces[0], Groups: undefined }] };
+    expect(check(rule, withoutGroups, 'eni-1')).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['NetworkInterfaces[eni-1].Groups'] } });
   });
 });

@@ -39,5 +39,8 @@ describe('nat-instance-no-public-ingress', () => {
     expect(check(rule, natInstance([perm('tcp', 22, 22, '0.0.0.0/0')], 'none'), 'eni-1').message).toContain('no route sends traffic to it');
     const noTables = { ...natInstance([]), RouteTables: undefined };
     expect(check(rule, noTables, 'eni-1').evidence).toEqual({ missingInputs: ['RouteTables'] });
+    const nat = natInstance([]) as { NetworkInterfaces: Record<string, unknown>[] };
+    const withoutGroups = { ...nat, NetworkInterfaces: [{ ...nat.NetworkInterfaces[0], Groups: undefined }] };
+    expect(check(rule, withoutGroups, 'eni-1').evidence).toEqual({ missingInputs: ['NetworkInterfaces[eni-1].Groups'] });
   });
 });

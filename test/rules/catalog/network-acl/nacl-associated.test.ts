@@ -63,18 +63,6 @@ describe(ID, () => {
       expect(f.message).toBe('Associated with no subnet.');
     });
 
-    it('a non-default NACL without an Associations key', () => {
-      // Arrange
-      const { Associations: _omitted, ...acl } = nacl('acl-1', ENTRIES);
-
-      // Act
-      const f = check(rule, snapshotOf(acl), 'acl-1');
-
-      // Assert
-      expect(f.status).toBe('FAIL');
-      expect(f.severity).toBe('LOW');
-    });
-
     it('an association item without a SubnetId associates no subnet', () => {
       // Arrange
       const acl = nacl('acl-1', ENTRIES, { Associations: [{ NetworkAclAssociationId: 'aclassoc-1' }] });
@@ -88,6 +76,18 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('a non-default NACL listed without its Associations key (unknown, not empty)', () => {
+      // Arrange
+      const { Associations: _omitted, ...acl } = nacl('acl-1', ENTRIES);
+
+      // Act
+      const f = check(rule, snapshotOf(acl), 'acl-1');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['NetworkAcls[acl-1].Associations'] });
+    });
+
     it('a default NACL, even unassociated', () => {
       // Arrange
       const acl = nacl('acl-default', ENTRIES, { IsDefault: true, Associations: [] });

@@ -257,6 +257,18 @@ describe(ID, () => {
   describe('NOT_APPLICABLE', () => {
     const PRIVATE_TABLE = [routeTable('rtb-priv', [], { subnets: ['subnet-pub'] })];
 
+    it("the subnet's table is listed without Routes: unknown, not a table with no internet route", () => {
+      // Arrange
+      const { Routes: _omitted, ...table } = routeTable('rtb-pub', [], { subnets: ['subnet-pub'] });
+
+      // Act
+      const f = check(rule, snapshotOf([table]), 'nat-1');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['RouteTables[rtb-pub].Routes'] });
+    });
+
     it.each([
       ['a private NAT gateway', { ConnectivityType: 'private' }, 'A private NAT gateway does not need an internet gateway.'],
       ['a pending NAT gateway', { State: 'pending' }, 'The NAT gateway is pending, not available.'],

@@ -150,6 +150,18 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('a table listed without Routes names the missing key', () => {
+      // Arrange
+      const { Routes: _omitted, ...table } = routeTable('rtb-priv-a', [], { subnets: ['subnet-priv-a'] });
+
+      // Act
+      const f = check(rule, snapshotOf([table]), 'rtb-priv-a');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['RouteTables[rtb-priv-a].Routes'] });
+    });
+
     it('a table without a NAT gateway route', () => {
       // Arrange
       const snapshot = snapshotOf([routeTable('rtb-pub', [route('0.0.0.0/0', 'igw-1')], { subnets: ['subnet-pub-a'] })]);

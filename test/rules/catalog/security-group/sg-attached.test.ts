@@ -120,6 +120,19 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('used by no listed interface while some interface is listed without Groups: not a FAIL on missing data', () => {
+      // Arrange: eni-2 could be using sg-1; the snapshot does not say.
+      const { Groups: _omitted, ...unknownGroups } = eni('eni-2', 'sg-1');
+      const snapshot = { SecurityGroups: [sg('sg-1')], NetworkInterfaces: [eni('eni-1', 'sg-other'), unknownGroups] };
+
+      // Act
+      const f = check(rule, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['NetworkInterfaces[eni-2].Groups'] });
+    });
+
     it('a default group, even unused', () => {
       // Arrange
       const snapshot = { SecurityGroups: [sg('sg-def', [], { GroupName: 'default' })], NetworkInterfaces: [] };

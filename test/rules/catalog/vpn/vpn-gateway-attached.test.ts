@@ -58,18 +58,18 @@ describe(ID, () => {
       expect(f.severity).toBe('LOW');
     });
 
-    it('no VpcAttachments at all', () => {
+  });
+
+  describe('NOT_APPLICABLE', () => {
+    it('a gateway listed without its VpcAttachments key (unknown, not empty)', () => {
       // Act
       const f = check(rule, only(vpnGateway('vgw-1', [], { VpcAttachments: undefined })), 'vgw-1');
 
       // Assert
-      expect(f.status).toBe('FAIL');
-      expect(f.severity).toBe('LOW');
-      expect(f.evidence).toEqual({ attachments: [] });
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['VpnGateways[vgw-1].VpcAttachments'] });
     });
-  });
 
-  describe('NOT_APPLICABLE', () => {
     it.each(['pending', 'deleting', 'deleted'])('a %s gateway', (state) => {
       // Act
       const f = check(rule, only(vpnGateway('vgw-1', [], { State: state })), 'vgw-1');
