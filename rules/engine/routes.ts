@@ -188,10 +188,13 @@ export interface InterfaceRoute {
 /**
  * Routes, in any table, that send traffic to a network interface: by the interface's id, or by
  * the id of the instance it is attached to (how a NAT instance or appliance is routed to).
- * Blackhole routes are included (a stopped NAT instance is still one); callers filter.
+ * EC2 lists an instance route with the interface it resolved to (NetworkInterfaceId), and that
+ * interface is the target; a route naming only the instance goes to its primary interface
+ * (DeviceIndex 0, or unknown). Blackhole routes are included (a stopped NAT instance is still
+ * one); callers filter.
  */
 export function routesToInterface(
-  eni: { NetworkInterfaceId: string; Attachment?: { InstanceId?: string } },
+  eni: { NetworkInterfaceId: string; Attachment?: { InstanceId?: string; DeviceIndex?: number } },
   ctx: EvaluationContext,
 ): InterfaceRoute[] {
   const index = ctx.memo(ctx.model, 'routes-by-interface-target', () => {
@@ -205,17 +208,14 @@ export function routesToInterface(
     for (const table of ctx.model.snapshot.RouteTables ?? []) {
       for (const route of table.Routes ?? []) {
         if (route.NetworkInterfaceId) add(byInterface, route.NetworkInterfaceId, { table, route });
-        if (route.InstanceId) add(byInstance, route.InstanceId, { table, route });
+        else if (route.InstanceId) add(byInstance, route.InstanceId, { table, route });
       }
     }
     return { byInterface, byInstance };
   });
   const out: InterfaceRoute[] = (index.byInterface.get(eni.NetworkInterfaceId) ?? []).map((r) => ({ ...r, matchedBy: 'NetworkInterfaceId' as const }));
   const instanceId = eni.Attachment?.InstanceId;
-  if (instanceId) {
-    for (const r of index.byInstance.get(instanceId) ?? []) {
-      if (!out.some((o) => o.route === r.route)) out.push({ ...r, matchedBy: 'InstanceId' });
-    }
-  }
+  const primary = (eni.Attachment?.DeviceIndex ?? 0) === 0;
+  if (instanceId && primary) for (const r of index.byInstance.get(instanceId) ?? []) out.push({ ...r, matchedBy: 'InstanceId' });
   return out;
 }

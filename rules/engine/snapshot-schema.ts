@@ -117,7 +117,7 @@ const NetworkInterfaceSchema = obj({
   PrivateIpAddresses: list(obj({ PrivateIpAddress: str.optional(), Association: obj({ PublicIp: str.optional() }).optional() })),
   Ipv6Addresses: list(obj({ Ipv6Address: z.ipv6({ error: 'expected an IPv6 address' }) })),
   Ipv6Prefixes: list(obj({ Ipv6Prefix: cidr6 })),
-  Attachment: obj({ InstanceId: str.optional() }).optional(),
+  Attachment: obj({ InstanceId: str.optional(), DeviceIndex: int.nonnegative().optional() }).optional(),
   TagSet: tags,
 });
 

@@ -89,6 +89,28 @@ describe(ID, () => {
       expect(f.message).toContain('rtb-a, rtb-b route traffic to it');
     });
 
+    it("an instance route goes to the interface EC2 resolved it to, or to the instance's primary interface", () => {
+      // Arrange: i-0nat has its primary eni-nat and a secondary eni-second, both without the check.
+      const second = eni('eni-second', { SourceDestCheck: false, Attachment: { InstanceId: 'i-0nat', DeviceIndex: 1 } });
+      const primary = eni('eni-nat', { SourceDestCheck: false, Attachment: { InstanceId: 'i-0nat', DeviceIndex: 0 } });
+      const resolved = routeTable('rtb-a', [{ ...route('0.0.0.0/0', 'i-0nat'), NetworkInterfaceId: 'eni-nat' }]);
+      const instanceOnly = routeTable('rtb-b', [route('10.9.0.0/16', 'i-0nat')]);
+      const snapshot = snapshotOf([primary, second], [resolved, instanceOnly]);
+
+      // Act
+      const onSecond = check(rule, snapshot, 'eni-second');
+      const onPrimary = check(rule, snapshot, 'eni-nat');
+
+      // Assert: the secondary interface fails for the check alone, not as a NAT instance.
+      expect(onSecond.evidence).toEqual({ sourceDestCheck: false, routeTargetOf: [] });
+      expect(onPrimary.evidence).toMatchObject({
+        routeTargetOf: [
+          { routeTable: 'rtb-a', destination: '0.0.0.0/0', matchedBy: 'NetworkInterfaceId' },
+          { routeTable: 'rtb-b', destination: '10.9.0.0/16', matchedBy: 'InstanceId' },
+        ],
+      });
+    });
+
     it('a route naming only the interface makes it a route target', () => {
       // Arrange
       const snapshot = snapshotOf([eni('eni-fw', { SourceDestCheck: false })], [routeTable('rtb-a', [route('10.9.0.0/16', 'eni-fw')])]);
