@@ -164,11 +164,10 @@ function clientsAt(candidates: AddressSet, rules: readonly PublicRule[], view: N
 export function reachableClients(eni: NetworkInterface, protocol: number, port: number, ctx: EvaluationContext): AddressSet | null {
   const table = tableForSubnet(eni.SubnetId ?? '', ctx);
   const nacl = naclForSubnet(eni.SubnetId ?? '', ctx);
-  if (!table || !nacl) return null;
+  const ingress = interfaceIngress(eni, ctx);
+  if (!table || !nacl || table.Routes === undefined || ingress.missing.length > 0) return null;
   const view = naclView(nacl, ctx);
   const { addresses } = candidateClients(eni, protocol, table, view, ctx);
-  const ingress = interfaceIngress(eni, ctx);
-  if (ingress.missing.length > 0 || table.Routes === undefined) return null;
   return clientsAt(addresses, rulesFor(ingress.exposure, protocol), view, protocol, port).clients;
 }
 

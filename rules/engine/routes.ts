@@ -62,16 +62,16 @@ function resolveRoute(route: Route, ctx: EvaluationContext): ResolvedRoute[] {
   });
 }
 
-/**
- * A route table's routes, most specific first: longest-prefix match then is "the first route
- * whose destination holds the address", and can be computed for address sets at once.
- */
 /** NOT_APPLICABLE for a table listed without its Routes: an absent list is unknown, not empty. */
 export function routesMissing(table: RouteTable): RuleResult {
   const key = `RouteTables[${table.RouteTableId}].Routes`;
   return notApplicable(`The snapshot lists route table ${table.RouteTableId} without its Routes.`, { missingInputs: [key] });
 }
 
+/**
+ * A route table's routes, most specific first: longest-prefix match then is "the first route
+ * whose destination holds the address", and can be computed for address sets at once.
+ */
 export function resolvedRoutes(table: RouteTable, ctx: EvaluationContext): ResolvedRoute[] {
   return ctx.memo(table, 'routes', () =>
     (table.Routes ?? []).flatMap((r) => resolveRoute(r, ctx)).sort((a, b) => b.prefix - a.prefix),
