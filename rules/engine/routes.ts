@@ -3,7 +3,7 @@ import { parseCidr } from './cidr';
 import { pushTo } from './collections';
 import type { EvaluationContext } from './context';
 import type { SnapshotModel } from './model';
-import { notApplicable } from './rule';
+import { listedWithout } from './rule';
 import type { Route, RouteTable } from './snapshot-schema';
 import type { RuleResult } from './types';
 
@@ -62,10 +62,9 @@ function resolveRoute(route: Route, ctx: EvaluationContext): ResolvedRoute[] {
   });
 }
 
-/** NOT_APPLICABLE for a table listed without its Routes: an absent list is unknown, not empty. */
+/** NOT_APPLICABLE for a table listed without its Routes. */
 export function routesMissing(table: RouteTable): RuleResult {
-  const key = `RouteTables[${table.RouteTableId}].Routes`;
-  return notApplicable(`The snapshot lists route table ${table.RouteTableId} without its Routes.`, { missingInputs: [key] });
+  return listedWithout(`route table ${table.RouteTableId}`, 'RouteTables', table.RouteTableId, 'Routes');
 }
 
 /**

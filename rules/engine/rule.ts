@@ -35,3 +35,12 @@ export const notApplicable = (message: string, evidence?: Record<string, unknown
   message,
   evidence,
 });
+
+/**
+ * NOT_APPLICABLE for an item the snapshot lists without one of its own lists (a route table
+ * without Routes): describe-* always prints those lists, so an absent one is unknown, not empty.
+ * `what` names the item in the message; the evidence names the key, e.g. RouteTables[rtb-1].Routes.
+ */
+export function listedWithout(what: string, snapshotKey: string, id: string, field: string): RuleResult {
+  return notApplicable(`The snapshot lists ${what} without its ${field}.`, { missingInputs: [`${snapshotKey}[${id}].${field}`] });
+}

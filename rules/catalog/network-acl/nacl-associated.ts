@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { defineRule, fail, listedWithout, notApplicable, pass } from '../../engine/rule';
 import { FSBP_EC2_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
 import { associatedSubnets } from './default-nacl';
 
@@ -20,9 +20,7 @@ export default defineRule(
   },
   (nacl) => {
     if (nacl.IsDefault) return notApplicable('Default network ACLs cannot be deleted.');
-    if (nacl.Associations === undefined) {
-      return notApplicable('The snapshot lists this network ACL without its Associations.', { missingInputs: [`NetworkAcls[${nacl.NetworkAclId}].Associations`] });
-    }
+    if (nacl.Associations === undefined) return listedWithout('this network ACL', 'NetworkAcls', nacl.NetworkAclId, 'Associations');
     const subnets = associatedSubnets(nacl);
     if (subnets.length > 0) return pass(`Associated with ${subnets.length} subnet(s).`, { subnets });
     return fail('Associated with no subnet.');

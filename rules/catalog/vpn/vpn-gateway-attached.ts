@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { defineRule, fail, listedWithout, notApplicable, pass } from '../../engine/rule';
 import { EC2_API_DOC, VPN_GATEWAY_TRIGGERS } from './triggers';
 
 /** Attachment states in which the gateway serves (or is about to serve) a VPC. */
@@ -23,9 +23,7 @@ export default defineRule(
   },
   (vgw) => {
     if (vgw.State !== 'available') return notApplicable(`The virtual private gateway is ${vgw.State ?? 'in no reported State'}.`, { state: vgw.State ?? null });
-    if (vgw.VpcAttachments === undefined) {
-      return notApplicable('The snapshot lists this gateway without its VpcAttachments.', { missingInputs: [`VpnGateways[${vgw.VpnGatewayId}].VpcAttachments`] });
-    }
+    if (vgw.VpcAttachments === undefined) return listedWithout('this gateway', 'VpnGateways', vgw.VpnGatewayId, 'VpcAttachments');
     const attachments = vgw.VpcAttachments.map((a) => ({ vpcId: a.VpcId ?? null, state: a.State ?? null }));
     const vpcs = attachments.filter((a) => a.state !== null && IN_USE.includes(a.state)).map((a) => a.vpcId);
     if (vpcs.length > 0) return pass(`Attached to ${vpcs.join(', ')}.`, { vpcs });
