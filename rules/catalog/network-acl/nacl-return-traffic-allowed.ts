@@ -3,6 +3,7 @@ import type { EvaluationContext } from '../../engine/context';
 import type { NaclDirection } from '../../engine/nacl';
 import { naclView } from '../../engine/nacl';
 import { formatRange, type PortRange, protocolLabel, TCP, UDP } from '../../engine/protocols';
+import { describeClients } from '../../engine/reachability';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { NACL_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
 import { associatedSubnets, entriesUnknown } from './default-nacl';
@@ -12,6 +13,8 @@ interface DroppedReturn {
   protocol: string;
   servicePorts: string[];
   missingReturnPorts: string[];
+  /** The admitted internet peers some of whose responses are dropped (often not all of them). */
+  peersLosingResponses: string[];
 }
 
 /** Appends a range, merging it with the previous one when they touch. */
@@ -23,7 +26,8 @@ function pushRange(out: PortRange[], r: PortRange): void {
 
 /**
  * Connections of `protocol` opened from the internet through `forward` are answered through
- * `back` on the ephemeral ports; returns what `back` drops, or null when nothing is dropped.
+ * `back` on the ephemeral ports; returns what `back` drops (the ports, and the peers losing
+ * responses on some of them), or null when nothing is dropped.
  */
 function droppedReturn(forward: NaclDirection, back: NaclDirection, protocol: number, ctx: EvaluationContext) {
   let peers = AddressSet.EMPTY;
@@ -37,13 +41,17 @@ function droppedReturn(forward: NaclDirection, back: NaclDirection, protocol: nu
   if (peers.isEmpty()) return null;
   const eph = ctx.settings.ephemeralPorts;
   const missing: PortRange[] = [];
+  let losing = AddressSet.EMPTY;
   for (const c of back.classesOf(protocol)) {
     const from = Math.max(c.range.from, eph.from);
     const to = Math.min(c.range.to, eph.to);
     if (from > to) continue;
-    if (!peers.isSubsetOf(back.allowed(protocol, c.range.from).addresses)) pushRange(missing, { from, to });
+    const lost = peers.subtract(back.allowed(protocol, c.range.from).addresses);
+    if (lost.isEmpty()) continue;
+    pushRange(missing, { from, to });
+    losing = losing.union(lost);
   }
-  return missing.length === 0 ? null : { servicePorts, missing };
+  return missing.length === 0 ? null : { servicePorts, missing, losing };
 }
 
 export default defineRule(
@@ -51,7 +59,7 @@ export default defineRule(
     id: 'nacl-return-traffic-allowed',
     title: 'Network ACLs allow the return traffic of the connections they admit',
     description:
-      'FAILS, on a NACL associated with a subnet, when tcp or udp is allowed in from internet-open sources but outbound to those sources some port of ephemeralPorts (default 1024-65535) is denied, so responses are dropped; or the same with the directions swapped. NACLs are stateless, so each direction needs its own entry.',
+      'FAILS, on a NACL associated with a subnet, when tcp or udp is allowed in from internet-open sources but outbound to those sources some port of ephemeralPorts (default 1024-65535) is denied, so responses are dropped; or the same with the directions swapped. NACLs are stateless, so each direction needs its own entry. The finding names the return ports missing and the peers losing responses on them.',
     severity: 'LOW',
     resourceKind: 'NetworkAcl',
     compliance: {},
@@ -78,12 +86,16 @@ export default defineRule(
           protocol: protocolLabel(protocol),
           servicePorts: d.servicePorts.map(formatRange),
           missingReturnPorts: d.missing.map(formatRange),
+          peersLosingResponses: describeClients(d.losing, ctx),
         });
       }
     }
     if (dropped.length === 0) return pass('Return traffic is allowed for every internet-open connection.');
     const text = dropped
-      .map((d) => `${d.connections} ${d.protocol} (ports ${d.servicePorts.join(', ')}) lose responses on ${d.missingReturnPorts.join(', ')}`)
+      .map(
+        (d) =>
+          `${d.connections} ${d.protocol} (ports ${d.servicePorts.join(', ')}) lose responses on ${d.missingReturnPorts.join(', ')} for ${d.peersLosingResponses.join(', ')}`,
+      )
       .join('; ');
     return fail(`Responses are dropped: ${text}.`, { dropped });
   },

@@ -31,8 +31,8 @@ describe(ID, () => {
       expect(f.severity).toBe('LOW');
       expect(f.evidence).toEqual({
         dropped: [
-          { connections: 'inbound', protocol: 'tcp', servicePorts: ['443'], missingReturnPorts: ['1024-32767'] },
-          { connections: 'outbound', protocol: 'tcp', servicePorts: ['32768-65535'], missingReturnPorts: ['1024-65535'] },
+          { connections: 'inbound', protocol: 'tcp', servicePorts: ['443'], missingReturnPorts: ['1024-32767'], peersLosingResponses: ['all public IPv4'] },
+          { connections: 'outbound', protocol: 'tcp', servicePorts: ['32768-65535'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv4'] },
         ],
       });
     });
@@ -51,8 +51,8 @@ describe(ID, () => {
       expect(f.status).toBe('FAIL');
       expect(f.evidence).toEqual({
         dropped: [
-          { connections: 'outbound', protocol: 'tcp', servicePorts: ['0-65535'], missingReturnPorts: ['1024-65535'] },
-          { connections: 'outbound', protocol: 'udp', servicePorts: ['0-65535'], missingReturnPorts: ['1024-65535'] },
+          { connections: 'outbound', protocol: 'tcp', servicePorts: ['0-65535'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv4'] },
+          { connections: 'outbound', protocol: 'udp', servicePorts: ['0-65535'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv4'] },
         ],
       });
     });
@@ -70,12 +70,15 @@ describe(ID, () => {
 
       // Assert
       expect(f.status).toBe('FAIL');
+      // Assert: the evidence and message name the peers that lose responses, not the whole internet.
       expect(f.evidence.dropped).toContainEqual({
         connections: 'inbound',
         protocol: 'tcp',
         servicePorts: ['443'],
         missingReturnPorts: ['1024-65535'],
+        peersLosingResponses: ['203.0.113.0/24'],
       });
+      expect(f.message).toContain('inbound tcp (ports 443) lose responses on 1024-65535 for 203.0.113.0/24');
     });
 
     it('udp: inbound 53 from ::/0 with no outbound at all', () => {
@@ -88,9 +91,9 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('FAIL');
       expect(f.evidence).toEqual({
-        dropped: [{ connections: 'inbound', protocol: 'udp', servicePorts: ['53'], missingReturnPorts: ['1024-65535'] }],
+        dropped: [{ connections: 'inbound', protocol: 'udp', servicePorts: ['53'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv6'] }],
       });
-      expect(f.message).toBe('Responses are dropped: inbound udp (ports 53) lose responses on 1024-65535.');
+      expect(f.message).toBe('Responses are dropped: inbound udp (ports 53) lose responses on 1024-65535 for all public IPv6.');
     });
 
     it('with the default ephemeralPorts, a NACL that only returns on 32768-65535 fails', () => {
@@ -104,8 +107,8 @@ describe(ID, () => {
       expect(f.status).toBe('FAIL');
       expect(f.evidence).toEqual({
         dropped: [
-          { connections: 'inbound', protocol: 'tcp', servicePorts: ['443', '32768-65535'], missingReturnPorts: ['1024-32767'] },
-          { connections: 'outbound', protocol: 'tcp', servicePorts: ['32768-65535'], missingReturnPorts: ['1024-32767'] },
+          { connections: 'inbound', protocol: 'tcp', servicePorts: ['443', '32768-65535'], missingReturnPorts: ['1024-32767'], peersLosingResponses: ['all public IPv4'] },
+          { connections: 'outbound', protocol: 'tcp', servicePorts: ['32768-65535'], missingReturnPorts: ['1024-32767'], peersLosingResponses: ['all public IPv4'] },
         ],
       });
     });
@@ -129,6 +132,7 @@ describe(ID, () => {
         protocol: 'tcp',
         servicePorts: ['443', '40000-65535'],
         missingReturnPorts: ['40000-49999'],
+        peersLosingResponses: ['all public IPv4'],
       });
     });
   });
