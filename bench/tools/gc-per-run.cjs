@@ -29,8 +29,13 @@ if (process.argv[2] === '--child') {
     } else if (run) {
       const pause = /, ([0-9.]+) \/ [0-9.]+ ms/.exec(line);
       if (!pause) continue;
-      if (line.includes('Scavenge')) (run.scavenges++, (run.scavengeMs += Number(pause[1])));
-      else (run.other++, (run.otherMs += Number(pause[1])));
+      if (line.includes('Scavenge')) {
+        run.scavenges++;
+        run.scavengeMs += Number(pause[1]);
+      } else {
+        run.other++;
+        run.otherMs += Number(pause[1]);
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import { AddressSet } from './address-set';
+import { describeClients, IPV4_ONLY, IPV6_ONLY } from './client-description';
 import { sameItems } from './collections';
 import type { EvaluationContext } from './context';
 import type { SnapshotModel } from './model';
@@ -13,8 +14,6 @@ import type { NetworkAcl, NetworkInterface, RouteTable, SnapshotKey } from './sn
 /** Snapshot keys reachability needs besides NetworkInterfaces (catalog.md). */
 export const REACHABILITY_INPUTS: SnapshotKey[] = ['SecurityGroups', 'Subnets', 'RouteTables', 'NetworkAcls'];
 
-const IPV4_ONLY = AddressSet.fromCidrs(['0.0.0.0/0']);
-const IPV6_ONLY = AddressSet.fromCidrs(['::/0']);
 const GLOBAL_IPV6 = AddressSet.fromCidrs(['2000::/3']);
 
 /** One range of ports on which an interface is reachable from an internet-open set of clients. */
@@ -259,31 +258,4 @@ function unique<T>(items: T[]): T[] {
 /** Evidence form of an exposed range; clients are described against the public address space. */
 export function describeExposure(e: ExposedRange, ctx: EvaluationContext): Record<string, unknown> {
   return { protocol: protocolLabel(e.protocol), ports: formatRange(e.range), clients: describeClients(e.clients, ctx), path: e.path };
-}
-
-/**
- * "all public IPv4", "all public IPv6 except 2001:db8::/32", or the blocks themselves. Client
- * sets repeat across interfaces (same routes, NACLs and groups), so descriptions are cached by
- * the set's intervals.
- */
-export function describeClients(clients: AddressSet, ctx: EvaluationContext): string[] {
-  const cache = ctx.memo(ctx.model, 'client-descriptions', () => new Map<string, string[]>());
-  const key = `${clients.v4.join(',')}|${clients.v6.join(',')}`;
-  let described = cache.get(key);
-  if (!described) cache.set(key, (described = describeClientsUncached(clients, ctx)));
-  return described;
-}
-
-function describeClientsUncached(clients: AddressSet, ctx: EvaluationContext): string[] {
-  const out: string[] = [];
-  for (const [name, family] of [['IPv4', IPV4_ONLY], ['IPv6', IPV6_ONLY]] as const) {
-    const part = clients.intersect(family);
-    if (part.isEmpty()) continue;
-    const absent = ctx.exposure.publicAddresses.intersect(family).subtract(part);
-    const holes = absent.toCidrs();
-    if (holes.length === 0) out.push(`all public ${name}`);
-    else if (holes.length <= 4) out.push(`all public ${name} except ${holes.join(', ')}`);
-    else out.push(...part.describe(4));
-  }
-  return out;
 }

@@ -1,9 +1,9 @@
 import { AddressSet } from '../../engine/address-set';
+import { describeClients } from '../../engine/client-description';
 import type { EvaluationContext } from '../../engine/context';
 import type { NaclDirection } from '../../engine/nacl';
 import { naclView } from '../../engine/nacl';
 import { formatRange, type PortRange, protocolLabel, TCP, UDP } from '../../engine/protocols';
-import { describeClients } from '../../engine/reachability';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { NACL_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
 import { associatedSubnets, entriesUnknown } from './default-nacl';

@@ -68,9 +68,8 @@ describe(ID, () => {
       // Act
       const f = check(rule, snapshotOf(acl), 'acl-1');
 
-      // Assert
-      expect(f.status).toBe('FAIL');
       // Assert: the evidence and message name the peers that lose responses, not the whole internet.
+      expect(f.status).toBe('FAIL');
       expect(f.evidence.dropped).toContainEqual({
         connections: 'inbound',
         protocol: 'tcp',
