@@ -28,7 +28,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       'Audit AWS network controls (security groups, network ACLs, routes, NAT, interfaces, VPCs and subnets, Site-to-Site and Client VPN) against the vpc-auditor rule catalog.',
     )
     .version(version, '--version', 'print the version')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // commander's usage errors ("error: unknown option '--nope'") get the prefix ours carry, so
+    // every failure the CLI reports reads `vpc-auditor: …` whoever detected it.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text.replace(/^error: /, 'vpc-auditor: ')) })
     .exitOverride();
 
   program

@@ -128,6 +128,16 @@ describe('vpc-auditor audit', () => {
     else expect(stderr).toMatch(message);
   });
 
+
+  it.each([
+    [['audit', '--snapshot', 's.json', '--format', 'xml'], "vpc-auditor: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, asff.\n"],
+    [['audit', '--snapshot', 's.json', '--nope'], "vpc-auditor: unknown option '--nope'\n"],
+    [['audit'], "vpc-auditor: required option '--snapshot <file>' not specified\n"],
+    [['bogus'], "vpc-auditor: unknown command 'bogus'\n"],
+  ])('usage errors found by the argument parser read like ours: %j', (argv, message) => {
+    const { code, stdout, stderr } = cli(argv, {});
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });
+  });
   it('a file that is not JSON stops with exit 2 and one stderr line, even when the parser quotes a line break', () => {
     const { code, stdout, stderr } = cli(['audit', '--snapshot', 's.json'], { 's.json': 'not json\n' });
     expect(code).toBe(2);
