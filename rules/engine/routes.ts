@@ -4,7 +4,7 @@ import { pushTo } from './collections';
 import type { EvaluationContext } from './context';
 import type { SnapshotModel } from './model';
 import { listedWithout } from './rule';
-import type { Route, RouteTable } from './snapshot-schema';
+import type { InternetGateway, Route, RouteTable } from './snapshot-schema';
 import type { RuleResult } from './types';
 
 export type TargetKind =
@@ -48,6 +48,26 @@ export interface ResolvedRoute {
   addresses: AddressSet;
   prefix: number;
   blackhole: boolean;
+  /** routeRank: EC2's tie-break between routes with equal prefixes. */
+  rank: number;
+}
+
+/**
+ * EC2's tie-break between routes with equal prefixes: a static route (0) wins over a prefix-list
+ * route (1), which wins over a route propagated from a virtual private gateway (2).
+ */
+export function routeRank(route: Route): number {
+  if (route.Origin === 'EnableVgwRoutePropagation') return 2;
+  return route.DestinationCidrBlock || route.DestinationIpv6CidrBlock ? 0 : 1;
+}
+
+/** The route EC2 uses for exactly this IPv4 destination among those the table lists, if any. */
+export function routeFor(table: RouteTable, destination: string): Route | undefined {
+  let best: Route | undefined;
+  for (const r of table.Routes ?? []) {
+    if (r.DestinationCidrBlock === destination && (!best || routeRank(r) < routeRank(best))) best = r;
+  }
+  return best;
 }
 
 /** Destination addresses of a route: its CIDR, or a customer prefix list's entries when known. */
@@ -56,9 +76,10 @@ function resolveRoute(route: Route, ctx: EvaluationContext): ResolvedRoute[] {
   const blackhole = route.State === 'blackhole';
   const cidr = route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock;
   const cidrs = cidr ? [cidr] : route.DestinationPrefixListId ? (ctx.model.prefixList(route.DestinationPrefixListId).cidrs ?? []) : [];
+  const rank = routeRank(route);
   return cidrs.flatMap((text) => {
     const c = parseCidr(text);
-    return c ? [{ route, target, destination: text, addresses: AddressSet.fromCidr(c), prefix: c.prefix, blackhole }] : [];
+    return c ? [{ route, target, destination: text, addresses: AddressSet.fromCidr(c), prefix: c.prefix, blackhole, rank }] : [];
   });
 }
 
@@ -68,16 +89,22 @@ export function routesMissing(table: RouteTable): RuleResult {
 }
 
 /**
- * A route table's routes, most specific first: longest-prefix match then is "the first route
- * whose destination holds the address", and can be computed for address sets at once.
+ * A route table's routes in EC2's order of priority ("How route priority works", VPC user
+ * guide): longest prefix first; between equal prefixes a static route, then a prefix-list route,
+ * then a propagated one. Longest-prefix match then is "the first route whose destination holds
+ * the address", and can be computed for address sets at once.
  */
 export function resolvedRoutes(table: RouteTable, ctx: EvaluationContext): ResolvedRoute[] {
   return ctx.memo(table, 'routes', () =>
-    (table.Routes ?? []).flatMap((r) => resolveRoute(r, ctx)).sort((a, b) => b.prefix - a.prefix),
+    (table.Routes ?? []).flatMap((r) => resolveRoute(r, ctx)).sort((a, b) => b.prefix - a.prefix || a.rank - b.rank),
   );
 }
 
-/** Which route decides which addresses (longest-prefix match); unrouted addresses are absent. */
+/**
+ * Which route decides which addresses (longest-prefix match); unrouted addresses are absent.
+ * (EC2 also keeps the local route ahead of more specific propagated routes; a propagated route
+ * goes to a virtual private gateway, never to the internet, so no rule here can tell.)
+ */
 export function routeDecisions(table: RouteTable, ctx: EvaluationContext): Array<{ route: ResolvedRoute; addresses: AddressSet }> {
   return ctx.memo(table, 'decisions', () => {
     let undecided = AddressSet.ALL;
@@ -161,15 +188,20 @@ export function internetRoutedAddresses(table: RouteTable, ctx: EvaluationContex
 }
 
 /**
- * Whether the internet gateway is attached to the VPC. Without InternetGateways in the snapshot
- * the route's own word is taken (EC2 refuses a route to a detached gateway, and such a route
- * shows as blackhole).
+ * Whether the internet gateway is attached to the VPC. EC2 shows a route to a detached or
+ * deleted gateway as blackhole, so an active route is taken at its word unless the snapshot
+ * lists the gateway with its attachments and they say otherwise: a gateway left out of
+ * InternetGateways (a filtered listing) or listed without Attachments is not evidence of
+ * detachment, and reading it so would hide exposure.
  */
 function isAttachedIgw(igwId: string, vpcId: string | undefined, ctx: EvaluationContext): boolean {
-  const igws = ctx.model.snapshot.InternetGateways;
-  if (!igws) return true;
-  const igw = igws.find((g) => g.InternetGatewayId === igwId);
-  return igw !== undefined && (igw.Attachments ?? []).some((a) => a.VpcId === vpcId && (a.State === 'available' || a.State === 'attached'));
+  const igw = ctx.memo(ctx.model, 'igw-by-id', igwIndex).get(igwId);
+  if (!igw?.Attachments) return true;
+  return igw.Attachments.some((a) => a.VpcId === vpcId && (a.State === 'available' || a.State === 'attached'));
+}
+
+function igwIndex(model: SnapshotModel): Map<string, InternetGateway> {
+  return new Map((model.snapshot.InternetGateways ?? []).map((g) => [g.InternetGatewayId, g]));
 }
 
 /** The destination a route names, as written: its IPv4 or IPv6 CIDR block, or its prefix list id. */

@@ -140,6 +140,8 @@ const RouteSchema = obj({
   LocalGatewayId: str.optional(),
   CarrierGatewayId: str.optional(),
   State: str.optional(),
+  /** CreateRouteTable (local), CreateRoute (static) or EnableVgwRoutePropagation (propagated). */
+  Origin: str.optional(),
 });
 
 const RouteTableSchema = obj({
@@ -292,6 +294,7 @@ export type Route = z.infer<typeof RouteSchema>;
 export type NatGateway = z.infer<typeof NatGatewaySchema>;
 export type VpnConnection = z.infer<typeof VpnConnectionSchema>;
 export type TunnelOptions = z.infer<typeof TunnelOptionsSchema>;
+export type InternetGateway = NonNullable<Snapshot['InternetGateways']>[number];
 export type VpnGateway = NonNullable<Snapshot['VpnGateways']>[number];
 export type CustomerGateway = NonNullable<Snapshot['CustomerGateways']>[number];
 export type ClientVpnEndpoint = z.infer<typeof ClientVpnEndpointSchema>;

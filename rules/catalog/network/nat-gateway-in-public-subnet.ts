@@ -1,7 +1,7 @@
 import { AddressSet } from '../../engine/address-set';
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { internetRoutedAddresses, routeDecisions, routeDestination, routesMissing, routeTarget, tableForSubnet } from '../../engine/routes';
+import { internetRoutedAddresses, routeDecisions, routeDestination, routeFor, routesMissing, routeTarget, tableForSubnet } from '../../engine/routes';
 import type { NatGateway, RouteTable } from '../../engine/snapshot-schema';
 import { NAT_GATEWAY_DOC, NAT_GATEWAY_PLACEMENT_TRIGGERS } from './triggers';
 
@@ -84,14 +84,14 @@ function isExplicit(table: RouteTable, subnetId: string): boolean {
 
 /** What the table does with 0.0.0.0/0, as written (the literal route), for the evidence. */
 function defaultRoute(table: RouteTable): { target: string; targetKind: string; state: string } | 'none' {
-  const route = (table.Routes ?? []).find((r) => r.DestinationCidrBlock === ANY_IPV4);
+  const route = routeFor(table, ANY_IPV4);
   if (!route) return 'none';
   const target = routeTarget(route);
   return { target: target.id || 'unknown', targetKind: target.kind, state: route.State ?? 'unknown' };
 }
 
 function whyNotPublic(table: RouteTable, ctx: EvaluationContext): string {
-  const route = (table.Routes ?? []).find((r) => r.DestinationCidrBlock === ANY_IPV4);
+  const route = routeFor(table, ANY_IPV4);
   if (!route) {
     const igwRoutes = (table.Routes ?? []).filter((r) => r.DestinationCidrBlock && routeTarget(r).kind === 'internet-gateway');
     return igwRoutes.length === 0

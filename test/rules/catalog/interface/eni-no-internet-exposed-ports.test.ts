@@ -92,6 +92,36 @@ describe('eni-no-internet-exposed-ports', () => {
     expect(check(rule, halfBlackholed, 'eni-1').severity).toBe('CRITICAL');
   });
 
+  it('routes with equal prefixes follow EC2 priority, not their order: static, then prefix list, then propagated', () => {
+    // Arrange: the same two 0.0.0.0/0 routes in both orders, and a prefix-list route tying a CIDR route
+    const withRoutes = (routes: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) => {
+      const snapshot = network({ extra }) as { RouteTables: Array<{ Routes: unknown[] }> };
+      snapshot.RouteTables[0].Routes = [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active', Origin: 'CreateRouteTable' }, ...routes];
+      return snapshot;
+    };
+    const toIgw = { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1', State: 'active', Origin: 'CreateRoute' };
+    const propagated = { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'vgw-1', State: 'active', Origin: 'EnableVgwRoutePropagation' };
+    const entries = { ManagedPrefixLists: [{ PrefixListId: 'pl-1', PrefixListName: 'everything', OwnerId: '123456789012' }], PrefixListEntries: { 'pl-1': [{ Cidr: '0.0.0.0/0' }] } };
+    const listToIgw = { DestinationPrefixListId: 'pl-1', GatewayId: 'igw-1', State: 'active', Origin: 'CreateRoute' };
+    const cidrToNat = { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1', State: 'active', Origin: 'CreateRoute' };
+
+    // Act + Assert
+    expect(check(rule, withRoutes([propagated, toIgw]), 'eni-1').severity).toBe('CRITICAL');
+    expect(check(rule, withRoutes([toIgw, propagated]), 'eni-1').severity).toBe('CRITICAL');
+    expect(check(rule, withRoutes([listToIgw, cidrToNat], entries), 'eni-1').status).toBe('PASS');
+    expect(check(rule, withRoutes([cidrToNat, listToIgw], entries), 'eni-1').status).toBe('PASS');
+  });
+
+  it('an active route to an internet gateway the snapshot does not list, or lists without Attachments, counts as attached', () => {
+    // EC2 shows a route to a detached gateway as blackhole; a filtered listing must not hide exposure
+    const unlisted = network({ extra: { InternetGateways: [] } });
+    const noAttachments = network({ extra: { InternetGateways: [{ InternetGatewayId: 'igw-1' }] } });
+    const detached = network({ extra: { InternetGateways: [{ InternetGatewayId: 'igw-1', Attachments: [] }] } });
+    expect(check(rule, unlisted, 'eni-1').severity).toBe('CRITICAL');
+    expect(check(rule, noAttachments, 'eni-1').severity).toBe('CRITICAL');
+    expect(check(rule, detached, 'eni-1').status).toBe('PASS');
+  });
+
   it('authorized ports pass; other exposed ports fail HIGH with the ranges', () => {
     expect(check(rule, network({ ingress: [perm('tcp', 443, 443, '0.0.0.0/0')] }), 'eni-1').status).toBe('PASS');
     const f = check(rule, network({ ingress: [perm('tcp', 80, 1000, '0.0.0.0/0')] }), 'eni-1');

@@ -53,6 +53,22 @@ describe(ID, () => {
       expect(f.message).toBe('In subnet-pub, whose route table rtb-pub sends the internet to igw-1.');
     });
 
+    it('a route propagated from a virtual private gateway loses to the static igw route for the same 0.0.0.0/0, in either order', () => {
+      // Arrange
+      const propagated = { ...route('0.0.0.0/0', 'vgw-1'), Origin: 'EnableVgwRoutePropagation' };
+      const staticIgw = { ...route('0.0.0.0/0', 'igw-1'), Origin: 'CreateRoute' };
+      const tables = [[propagated, staticIgw], [staticIgw, propagated]].map((routes) => routeTable('rtb-pub', routes, { subnets: ['subnet-pub'] }));
+
+      // Act
+      const findings = tables.map((t) => check(rule, snapshotOf([t]), 'nat-1'));
+
+      // Assert
+      for (const f of findings) {
+        expect(f.status).toBe('PASS');
+        expect(f.evidence).toMatchObject({ defaultRoute: { target: 'igw-1', targetKind: 'internet-gateway', state: 'active' } });
+      }
+    });
+
     it('a subnet with no explicit association uses the VPC main table, which routes to the igw', () => {
       // Arrange
       const snapshot = snapshotOf([
