@@ -6,8 +6,8 @@ import { SEVERITIES, type Severity } from './types';
 
 const MAX_INTERFACES = 20;
 
-/** Traffic a rule found open: specific (protocol, port) pairs, or every tcp/udp port. */
-export type Offending = ReadonlyArray<{ protocol: number; port: number }> | 'all-ports';
+/** Traffic a rule found open: specific (protocol, port) pairs, or every port of some protocols. */
+export type Offending = ReadonlyArray<{ protocol: number; port: number }> | { allPortsOf: readonly number[] };
 
 export function oneLevelLower(s: Severity): Severity {
   return SEVERITIES[Math.max(0, SEVERITIES.indexOf(s) - 1)];
@@ -28,7 +28,12 @@ export function exposureSeverity(
 ): { severity: Severity; exposure: Record<string, unknown> } {
   if (!ctx.model.has('NetworkInterfaces')) return { severity: base, exposure: { missingInputs: ['NetworkInterfaces', ...missingOf(ctx)] } };
   const interfaces = ctx.model.interfacesUsing(group.GroupId);
-  if (interfaces.length === 0) return { severity: oneLevelLower(base), exposure: { attachedInterfaces: 0 } };
+  // Interfaces listed without Groups may use the group: attachment (and exposure) is then unknown.
+  const unlisted = ctx.model.interfacesWithoutGroupsInputs();
+  if (interfaces.length === 0) {
+    if (unlisted.length > 0) return { severity: base, exposure: { attachedInterfaces: 0, missingInputs: unlisted } };
+    return { severity: oneLevelLower(base), exposure: { attachedInterfaces: 0 } };
+  }
   const missing = missingOf(ctx);
   if (missing.length > 0) return { severity: base, exposure: { attachedInterfaces: interfaces.length, missingInputs: missing } };
   const exposed: Array<{ interfaceId: string; exposed: Record<string, unknown>[] }> = [];
@@ -49,6 +54,7 @@ export function exposureSeverity(
     exposedInterfaces: exposed.length,
     ...(exposed.length ? { interfaces: exposed.slice(0, MAX_INTERFACES) } : {}),
     ...(unknown.length ? { undecided: unknown.slice(0, MAX_INTERFACES) } : {}),
+    ...(exposed.length === 0 && unlisted.length ? { missingInputs: unlisted } : {}),
   };
   return { severity: exposed.length > 0 ? 'CRITICAL' : base, exposure };
 }
@@ -63,7 +69,7 @@ function missingOf(ctx: EvaluationContext): string[] {
 
 /** The interface's exposed ranges that hold an offending port. */
 function offendingExposure(exposedOf: (protocol: number) => readonly ExposedRange[], offending: Offending): ExposedRange[] {
-  if (offending === 'all-ports') return [...exposedOf(6), ...exposedOf(17)];
+  if ('allPortsOf' in offending) return offending.allPortsOf.flatMap((p) => exposedOf(p));
   const out = new Set<ExposedRange>();
   for (const { protocol, port } of offending) {
     for (const e of exposedOf(protocol)) if (e.range.from <= port && port <= e.range.to) out.add(e);

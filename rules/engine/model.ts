@@ -108,6 +108,13 @@ export class SnapshotModel {
     return this.interfacesWithoutGroupsList;
   }
 
+  /** Keys naming interfaces listed without Groups (the first `max`), for missingInputs. */
+  interfacesWithoutGroupsInputs(max = 3): string[] {
+    return this.interfacesWithoutGroups()
+      .slice(0, max)
+      .map((e) => `NetworkInterfaces[${e.NetworkInterfaceId}].Groups`);
+  }
+
   interfacesUsing(groupId: string): NetworkInterface[] {
     if (!this.interfacesByGroup) {
       this.interfacesByGroup = new Map();

@@ -30,8 +30,9 @@ export default defineRule(
     // An interface listed without its Groups may be using this one: not a FAIL on missing data.
     const unknown = ctx.model.interfacesWithoutGroups();
     if (unknown.length > 0) {
-      const keys = unknown.slice(0, 3).map((e) => `NetworkInterfaces[${e.NetworkInterfaceId}].Groups`);
-      return notApplicable(`Used by no interface whose groups the snapshot lists, but ${unknown.length} interface(s) are listed without Groups.`, { missingInputs: keys });
+      return notApplicable(`Used by no interface whose groups the snapshot lists, but ${unknown.length} interface(s) are listed without Groups.`, {
+        missingInputs: ctx.model.interfacesWithoutGroupsInputs(),
+      });
     }
     return fail('Used by no network interface and referenced by no other security group.');
   },

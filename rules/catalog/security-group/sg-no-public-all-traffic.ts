@@ -1,5 +1,5 @@
 import { AddressSet } from '../../engine/address-set';
-import { hasPorts } from '../../engine/protocols';
+import { hasPorts, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, pass } from '../../engine/rule';
 import { describeRule, directionExposure, rulesUnknown, sourcesOf, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { SgRule } from '../../engine/sg-rules';
@@ -40,7 +40,10 @@ export default defineRule(
       return pass('No all-ports ingress is open to the internet.', unresolvedEvidence(exp));
     }
     const sources = sourcesOf(offending.map((p) => p.rule));
-    const { severity, exposure } = exposureSeverity(group, 'HIGH', 'all-ports', ctx);
+    // Exposure counts only on the protocols these rules open: a tcp 0-65535 rule is not made
+    // CRITICAL by udp 53 reaching the interface through another rule.
+    const allPortsOf = offending.some((p) => p.rule.protocol === -1) ? [TCP, UDP] : [...new Set(offending.map((p) => p.rule.protocol))];
+    const { severity, exposure } = exposureSeverity(group, 'HIGH', { allPortsOf }, ctx);
     const evidence = { sources, rules: offending.map((p) => describeRule(p.rule)), exposure, ...unresolvedEvidence(exp) };
     return fail(`All-ports ingress is open to the internet from ${sources.join(', ')}${exposedNote(exposure)}.`, evidence, severity);
   },

@@ -9,41 +9,42 @@ import { groupsOnly } from './sg-fixtures';
 const sshOpen = (extra: Record<string, unknown> = {}) => sg('sg-1', [perm('tcp', 22, 22, '0.0.0.0/0')], extra);
 const oneGroup = (...permissions: Record<string, unknown>[]) => groupsOnly(sg('sg-1', permissions));
 
+/** Everything reachability needs: a public subnet (IGW route, NACL allowing all) in VPC. */
+const network = (interfaces: Record<string, unknown>[], group = sshOpen(), naclEntries = [entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)]) => ({
+  SecurityGroups: [group],
+  Vpcs: [VPC],
+  Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24', AvailabilityZone: 'eu-west-1a' }],
+  InternetGateways: [{ InternetGatewayId: 'igw-1', Attachments: [{ VpcId: 'vpc-1', State: 'available' }] }],
+  RouteTables: [
+    {
+      RouteTableId: 'rtb-1',
+      VpcId: 'vpc-1',
+      Associations: [{ Main: true, RouteTableId: 'rtb-1' }],
+      Routes: [
+        { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' },
+        { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1', State: 'active' },
+      ],
+    },
+  ],
+  NetworkAcls: [nacl('acl-1', naclEntries)],
+  NetworkInterfaces: interfaces,
+});
+const eni = (extra: Record<string, unknown> = {}) => ({
+  NetworkInterfaceId: 'eni-1',
+  SubnetId: 'subnet-1',
+  VpcId: 'vpc-1',
+  InterfaceType: 'interface',
+  Status: 'in-use',
+  Groups: [{ GroupId: 'sg-1', GroupName: 'sg-1' }],
+  ...extra,
+});
+const PUBLIC = { Association: { PublicIp: '203.0.113.10' } };
+
 describe('sg-no-public-admin-ports', () => {
   describe('exposure-aware severity (catalog.md "Exposure-aware severity")', () => {
-    /** Everything reachability needs: a public subnet (IGW route, NACL allowing all) in VPC. */
-    const network = (interfaces: Record<string, unknown>[]) => ({
-      SecurityGroups: [sshOpen()],
-      Vpcs: [VPC],
-      Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24', AvailabilityZone: 'eu-west-1a' }],
-      InternetGateways: [{ InternetGatewayId: 'igw-1', Attachments: [{ VpcId: 'vpc-1', State: 'available' }] }],
-      RouteTables: [
-        {
-          RouteTableId: 'rtb-1',
-          VpcId: 'vpc-1',
-          Associations: [{ Main: true, RouteTableId: 'rtb-1' }],
-          Routes: [
-            { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' },
-            { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1', State: 'active' },
-          ],
-        },
-      ],
-      NetworkAcls: [nacl('acl-1', [entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)])],
-      NetworkInterfaces: interfaces,
-    });
-    const eni = (extra: Record<string, unknown> = {}) => ({
-      NetworkInterfaceId: 'eni-1',
-      SubnetId: 'subnet-1',
-      VpcId: 'vpc-1',
-      InterfaceType: 'interface',
-      Status: 'in-use',
-      Groups: [{ GroupId: 'sg-1', GroupName: 'sg-1' }],
-      ...extra,
-    });
-
     it('CRITICAL when an interface using the group is internet-reachable on tcp 22; the evidence names it', () => {
       // Act
-      const f = check(rule, network([eni({ Association: { PublicIp: '203.0.113.10' } })]), 'sg-1');
+      const f = check(rule, network([eni(PUBLIC)]), 'sg-1');
 
       // Assert
       expect(f.status).toBe('FAIL');
@@ -67,6 +68,18 @@ describe('sg-no-public-admin-ports', () => {
       // Assert
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('MEDIUM');
+    });
+
+    it('an interface listed without Groups may use the group: base severity, and the evidence names it', () => {
+      // Arrange: a public interface whose Groups the snapshot lacks
+      const withoutGroups = { ...eni(PUBLIC), Groups: undefined };
+
+      // Act
+      const f = check(rule, network([withoutGroups]), 'sg-1');
+
+      // Assert: not MEDIUM ("attached to nothing"), which the snapshot does not show
+      expect(f.severity).toBe('HIGH');
+      expect(f.evidence.exposure).toEqual({ attachedInterfaces: 0, missingInputs: ['NetworkInterfaces[eni-1].Groups'] });
     });
 
     it('without the reachability inputs: base severity, and the evidence names the missing keys', () => {
@@ -112,6 +125,21 @@ describe('sg-no-public-all-traffic', () => {
       // Assert
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('MEDIUM');
+    });
+
+    it('CRITICAL only for exposure on the protocols its all-ports rules open', () => {
+      // Arrange: tcp 0-65535 and udp 53 open to the internet; the NACL lets in udp 53 only
+      const udpOnly = [entry(100, 'allow', '17', '0.0.0.0/0', [53, 53]), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)];
+      const tcpAllPorts = sg('sg-1', [perm('tcp', 0, 65535, '0.0.0.0/0'), perm('udp', 53, 53, '0.0.0.0/0')]);
+      const everything = sg('sg-1', [perm('-1', undefined, undefined, '0.0.0.0/0')]);
+
+      // Act
+      const tcpRule = check(allTraffic, network([eni(PUBLIC)], tcpAllPorts, udpOnly), 'sg-1');
+      const allRule = check(allTraffic, network([eni(PUBLIC)], everything, udpOnly), 'sg-1');
+
+      // Assert: udp 53 reaching the interface is not the tcp rule's doing; it is the -1 rule's
+      expect(tcpRule).toMatchObject({ status: 'FAIL', severity: 'HIGH', evidence: { exposure: { attachedInterfaces: 1, exposedInterfaces: 0 } } });
+      expect(allRule).toMatchObject({ status: 'FAIL', severity: 'CRITICAL' });
     });
   });
 
