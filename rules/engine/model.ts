@@ -47,7 +47,7 @@ export class SnapshotModel {
    * SecurityGroupRules by GroupId, and the groups some other group's rule references: one pass
    * over the listing (150k rules on a 10k-group account), made on first use.
    */
-  private ruleIndex?: { byGroup: Map<string, Listing>; referenced: Set<string> };
+  private ruleIndex?: RuleIndex;
   private interfacesByGroup?: Map<string, NetworkInterface[]>;
   private interfacesWithoutGroupsList?: NetworkInterface[];
   private readonly prefixLists = new Map<string, ResolvedPrefixList>();
@@ -143,7 +143,20 @@ export class SnapshotModel {
     return this.rules().referenced.has(groupId);
   }
 
-  private rules(): { byGroup: Map<string, Listing>; referenced: Set<string> } {
+  /**
+   * Keys of rule lists the snapshot lacks in groups other than this one (the first `max`): a
+   * rule there may reference the group, so "referenced by no other group" is then unknown.
+   */
+  unknownRulesOfOtherGroups(groupId: string, max = 3): string[] {
+    const out: string[] = [];
+    for (const u of this.rules().unknown) {
+      if (u.groupId !== groupId) out.push(u.key);
+      if (out.length === max) break;
+    }
+    return out;
+  }
+
+  private rules(): RuleIndex {
     if (!this.ruleIndex) {
       const byGroup = new Map<string, Listing>();
       const referenced = new Set<string>();
@@ -161,12 +174,15 @@ export class SnapshotModel {
       }
       // IpPermissions only where SecurityGroupRules lack the group's direction: the same view
       // of a group's rules as `listing` (and no second pass over the listed groups).
+      const unknown: RuleIndex['unknown'] = [];
       for (const g of this.securityGroups) {
         const listed = byGroup.get(g.GroupId);
         if (!listed?.ingress.length) addReferences(g, g.IpPermissions, referenced);
         if (!listed?.egress.length) addReferences(g, g.IpPermissionsEgress, referenced);
+        if (!this.rulesKnown(g, false)) unknown.push({ groupId: g.GroupId, key: `SecurityGroups[${g.GroupId}].IpPermissions` });
+        if (!this.rulesKnown(g, true)) unknown.push({ groupId: g.GroupId, key: `SecurityGroups[${g.GroupId}].IpPermissionsEgress` });
       }
-      this.ruleIndex = { byGroup, referenced };
+      this.ruleIndex = { byGroup, referenced, unknown };
     }
     return this.ruleIndex;
   }
@@ -188,6 +204,14 @@ export class SnapshotModel {
     const entries = this.snapshot.PrefixListEntries?.[id]?.map((e) => e.Cidr) ?? listed?.Cidrs;
     return { id, name, awsManaged, cidrs: entries };
   }
+}
+
+interface RuleIndex {
+  byGroup: Map<string, Listing>;
+  /** Groups some other group's rule names as its source or destination. */
+  referenced: Set<string>;
+  /** Rule lists the snapshot lacks (no SecurityGroupRules and no IpPermissions key). */
+  unknown: Array<{ groupId: string; key: string }>;
 }
 
 function byId<T>(items: T[], id: (item: T) => string): Map<string, T> {

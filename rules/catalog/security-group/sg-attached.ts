@@ -34,6 +34,13 @@ export default defineRule(
         missingInputs: ctx.model.interfacesWithoutGroupsInputs(),
       });
     }
+    // Likewise a group listed without its rules may reference this one.
+    const unknownRules = ctx.model.unknownRulesOfOtherGroups(group.GroupId);
+    if (unknownRules.length > 0) {
+      return notApplicable('Used by no network interface and referenced by no group whose rules the snapshot lists, but some groups are listed without their rules.', {
+        missingInputs: unknownRules,
+      });
+    }
     return fail('Used by no network interface and referenced by no other security group.');
   },
 );

@@ -133,6 +133,23 @@ describe(ID, () => {
       expect(f.evidence).toEqual({ missingInputs: ['NetworkInterfaces[eni-2].Groups'] });
     });
 
+    it('referenced by no listed rule while another group is listed without its rules: not a FAIL on missing data', () => {
+      // Arrange: sg-app's rules are unknown and may name sg-db; sg-db's own unknown rules do not matter for sg-app
+      const snapshot = {
+        SecurityGroups: [{ GroupId: 'sg-app', GroupName: 'app', VpcId: 'vpc-1' }, sg('sg-db')],
+        NetworkInterfaces: [],
+      };
+
+      // Act
+      const db = check(rule, snapshot, 'sg-db');
+      const app = check(rule, snapshot, 'sg-app');
+
+      // Assert
+      expect(db.status).toBe('NOT_APPLICABLE');
+      expect(db.evidence).toEqual({ missingInputs: ['SecurityGroups[sg-app].IpPermissions', 'SecurityGroups[sg-app].IpPermissionsEgress'] });
+      expect(app.status).toBe('FAIL');
+    });
+
     it('a default group, even unused', () => {
       // Arrange
       const snapshot = { SecurityGroups: [sg('sg-def', [], { GroupName: 'default' })], NetworkInterfaces: [] };
