@@ -1,5 +1,5 @@
 import type { EvaluationContext } from '../../engine/context';
-import { notApplicable } from '../../engine/rule';
+import { listedWithout, notApplicable } from '../../engine/rule';
 import type { NetworkAcl } from '../../engine/snapshot-schema';
 import type { RuleResult } from '../../engine/types';
 
@@ -16,6 +16,12 @@ export function skipDefaultNacl(nacl: NetworkAcl, ctx: EvaluationContext): RuleR
 export function entriesUnknown(nacl: NetworkAcl): RuleResult | null {
   if (nacl.Entries !== undefined) return null;
   return notApplicable('The snapshot lists no Entries for this network ACL.', { missingInputs: [`NetworkAcls[${nacl.NetworkAclId}].Entries`] });
+}
+
+/** NOT_APPLICABLE when the snapshot lists the NACL without Associations: which subnets it filters is unknown. */
+export function associationsUnknown(nacl: NetworkAcl): RuleResult | null {
+  if (nacl.Associations !== undefined) return null;
+  return listedWithout('this network ACL', 'NetworkAcls', nacl.NetworkAclId, 'Associations');
 }
 
 export function associatedSubnets(nacl: NetworkAcl): string[] {

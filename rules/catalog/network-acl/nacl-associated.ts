@@ -1,6 +1,6 @@
-import { defineRule, fail, listedWithout, notApplicable, pass } from '../../engine/rule';
+import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { FSBP_EC2_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
-import { associatedSubnets } from './default-nacl';
+import { associatedSubnets, associationsUnknown } from './default-nacl';
 
 export default defineRule(
   {
@@ -20,7 +20,8 @@ export default defineRule(
   },
   (nacl) => {
     if (nacl.IsDefault) return notApplicable('Default network ACLs cannot be deleted.');
-    if (nacl.Associations === undefined) return listedWithout('this network ACL', 'NetworkAcls', nacl.NetworkAclId, 'Associations');
+    const unknown = associationsUnknown(nacl);
+    if (unknown) return unknown;
     const subnets = associatedSubnets(nacl);
     if (subnets.length > 0) return pass(`Associated with ${subnets.length} subnet(s).`, { subnets });
     return fail('Associated with no subnet.');

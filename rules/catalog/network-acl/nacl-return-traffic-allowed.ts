@@ -6,7 +6,7 @@ import { naclView } from '../../engine/nacl';
 import { formatRange, type PortRange, protocolLabel, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { NACL_DOC, NETWORK_ACL_TRIGGERS } from '../triggers';
-import { associatedSubnets, entriesUnknown } from './default-nacl';
+import { associatedSubnets, associationsUnknown, entriesUnknown } from './default-nacl';
 
 interface DroppedReturn {
   connections: 'inbound' | 'outbound';
@@ -72,9 +72,9 @@ export default defineRule(
     inputs: [],
   },
   (nacl, ctx) => {
-    if (associatedSubnets(nacl).length === 0) return notApplicable('Associated with no subnet: it filters no traffic.');
-    const unknown = entriesUnknown(nacl);
+    const unknown = associationsUnknown(nacl) ?? entriesUnknown(nacl);
     if (unknown) return unknown;
+    if (associatedSubnets(nacl).length === 0) return notApplicable('Associated with no subnet: it filters no traffic.');
     const { inbound, outbound } = naclView(nacl, ctx);
     const dropped: DroppedReturn[] = [];
     for (const protocol of [TCP, UDP]) {

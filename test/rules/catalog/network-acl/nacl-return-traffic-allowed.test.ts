@@ -214,6 +214,20 @@ describe(ID, () => {
       expect(f.message).toContain('no subnet');
     });
 
+    it('a NACL listed without Associations or without Entries names the missing list instead of claiming "no subnet"', () => {
+      // Arrange
+      const { Associations: _a, ...noAssociations } = nacl('acl-1', [entry(100, 'allow', '6', '0.0.0.0/0', [443, 443])]) as Record<string, unknown>;
+      const { Entries: _e, ...noEntries } = nacl('acl-1', []) as Record<string, unknown>;
+
+      // Act
+      const withoutAssociations = check(rule, snapshotOf(noAssociations), 'acl-1');
+      const withoutEntries = check(rule, snapshotOf(noEntries), 'acl-1');
+
+      // Assert
+      expect(withoutAssociations).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['NetworkAcls[acl-1].Associations'] } });
+      expect(withoutEntries).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['NetworkAcls[acl-1].Entries'] } });
+    });
+
     it('a snapshot without NetworkAcls names the missing key', () => {
       // Arrange
       const snapshot = { Vpcs: [VPC] };
