@@ -120,8 +120,18 @@ function computeExposure(rules: readonly ListedRule[], ctx: EvaluationContext): 
 /**
  * The ingress an interface gets: the union of its groups' public rules. `missing` names what the
  * snapshot lacks to know it: the interface's Groups list, a group, or a group's ingress list.
+ * Memoized: reachability and the interface rules all ask.
  */
-export function interfaceIngress(eni: NetworkInterface, ctx: EvaluationContext): { missing: string[]; exposure: DirectionExposure } {
+export function interfaceIngress(eni: NetworkInterface, ctx: EvaluationContext): InterfaceIngress {
+  return ctx.memo(eni, 'interface-ingress', computeInterfaceIngress);
+}
+
+export interface InterfaceIngress {
+  missing: string[];
+  exposure: DirectionExposure;
+}
+
+function computeInterfaceIngress(eni: NetworkInterface, ctx: EvaluationContext): InterfaceIngress {
   if (eni.Groups === undefined) return { missing: [`NetworkInterfaces[${eni.NetworkInterfaceId}].Groups`], exposure: NO_PUBLIC_SOURCES };
   const missing: string[] = [];
   const parts: DirectionExposure[] = [];
@@ -133,9 +143,9 @@ export function interfaceIngress(eni: NetworkInterface, ctx: EvaluationContext):
   }
   if (parts.length === 1) return { missing, exposure: parts[0] };
   const publicRules = parts.flatMap((p) => p.publicRules);
-  if (publicRules.length === 0) return { missing, exposure: NO_PUBLIC_SOURCES };
-  const all = publicRules.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
   const unresolvedPrefixLists = [...new Set(parts.flatMap((p) => p.unresolvedPrefixLists))];
+  if (publicRules.length === 0 && unresolvedPrefixLists.length === 0) return { missing, exposure: NO_PUBLIC_SOURCES };
+  const all = publicRules.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
   return { missing, exposure: { publicRules, unresolvedPrefixLists, canBeOpen: ctx.exposure.isInternetOpenPublic(all) } };
 }
 

@@ -2,6 +2,7 @@ import { authorizedPorts } from '../../engine/context';
 import { formatRange, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { describeExposure, REACHABILITY_INPUTS, reachability } from '../../engine/reachability';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { Severity } from '../../engine/types';
 import { INTERFACE_EXPOSURE_TRIGGERS } from './triggers';
 
@@ -30,13 +31,15 @@ export default defineRule(
     if (!r.known) return notApplicable(`Reachability cannot be decided: ${r.missing.join('; ')}.`, { missingInputs: r.missing });
     const tcp = r.exposed(TCP);
     const udp = r.exposed(UDP);
-    if (tcp.length + udp.length === 0) return pass('Not reachable from the internet on any tcp or udp port.');
+    // Prefix lists without entries add nothing to the verdict; the evidence names them.
+    const unresolved = unresolvedEvidence(interfaceIngress(eni, ctx).exposure);
+    if (tcp.length + udp.length === 0) return pass('Not reachable from the internet on any tcp or udp port.', unresolved);
     const exposed = [...tcp, ...udp];
     const offending = exposed.flatMap((e) =>
       rangesOutside(e.range, authorizedPorts(ctx, e.protocol)).map((range) => ({ ...e, range })),
     );
     if (offending.length === 0) {
-      return pass(`Reachable from the internet only on authorized ports (${exposed.map((e) => formatRange(e.range)).join(', ')}).`);
+      return pass(`Reachable from the internet only on authorized ports (${exposed.map((e) => formatRange(e.range)).join(', ')}).`, unresolved);
     }
     const admin = offending.some((e) => ADMIN_PORTS.some((p) => e.range.from <= p && p <= e.range.to));
     const severity: Severity = admin ? 'CRITICAL' : 'HIGH';
@@ -45,7 +48,7 @@ export default defineRule(
     const path = offending[0].path;
     return fail(
       `Reachable from the internet on ${list} via ${path.internetGateways.join(', ')}, ${path.routeTable}, ${path.networkAcl} (${path.naclInbound.length === 1 ? 'rule' : 'rules'} ${path.naclInbound.join(', ')}) and ${path.securityGroupRules.join(', ')}.`,
-      { exposed: described },
+      { exposed: described, ...unresolved },
       severity,
     );
   },

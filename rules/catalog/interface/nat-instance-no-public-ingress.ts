@@ -1,7 +1,7 @@
 import { formatRange, protocolLabel } from '../../engine/protocols';
 import { routesToInterface } from '../../engine/routes';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { allOpenRanges, describeRule, interfaceIngress } from '../../engine/sg-exposure';
+import { allOpenRanges, describeRule, interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
 import { INTERFACE_EXPOSURE_TRIGGERS } from './triggers';
 
 export default defineRule(
@@ -27,10 +27,12 @@ export default defineRule(
     const { missing, exposure } = interfaceIngress(eni, ctx);
     if (missing.length > 0) return notApplicable(`The snapshot lacks ${missing.join(', ')}: its ingress is not known.`, { missingInputs: missing });
     const open = allOpenRanges(exposure, ctx);
-    if (open.length === 0) return pass('No ingress to this NAT instance is open to the internet.');
+    const unresolved = unresolvedEvidence(exposure);
+    if (open.length === 0) return pass('No ingress to this NAT instance is open to the internet.', unresolved);
     const text = open.map((o) => (o.protocol === -1 ? 'all protocols' : `${protocolLabel(o.protocol)} ${formatRange(o.range)}`)).join(', ');
     return fail(`NAT instance ingress is open to the internet on ${text}.`, {
       open: open.map((o) => ({ protocol: protocolLabel(o.protocol), ports: formatRange(o.range), rules: o.rules.map(describeRule) })),
+      ...unresolved,
     });
   },
 );

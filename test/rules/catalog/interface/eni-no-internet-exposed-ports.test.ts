@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../rules/catalog/interface/eni-no-internet-exposed-ports';
 import adminPorts from '../../../../rules/catalog/security-group/sg-no-public-admin-ports';
-import { audit, check, entry, findingOf, perm } from '../../../helpers';
+import { audit, check, entry, findingOf, perm, sg } from '../../../helpers';
 import { network } from './network-fixture';
 
 const exposedOf = (f: { evidence: Record<string, unknown> }) => f.evidence.exposed as Array<{ protocol: string; ports: string; path: Record<string, unknown> }>;
@@ -120,6 +120,22 @@ describe('eni-no-internet-exposed-ports', () => {
     expect(check(rule, unlisted, 'eni-1').severity).toBe('CRITICAL');
     expect(check(rule, noAttachments, 'eni-1').severity).toBe('CRITICAL');
     expect(check(rule, detached, 'eni-1').status).toBe('PASS');
+  });
+
+  it('names customer prefix lists without entries in the evidence, through one group or several', () => {
+    // Arrange: pl-1 has no entries in the snapshot, so it adds no address (catalog.md) but is named
+    const fromList = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: 'pl-1' }] };
+    const oneGroup = network({ ingress: [fromList] });
+    const twoGroups = network({ ingress: [perm('tcp', 443, 443, '10.0.0.0/8')], extra: { SecurityGroups: [sg('sg-1', [perm('tcp', 443, 443, '10.0.0.0/8')]), sg('sg-2', [fromList])] } });
+    (twoGroups.NetworkInterfaces as Array<{ Groups: unknown[] }>)[0].Groups.push({ GroupId: 'sg-2' });
+    const alsoOpen = network({ ingress: [fromList, perm('tcp', 8080, 8080, '0.0.0.0/0')] });
+
+    // Act
+    const findings = [oneGroup, twoGroups, alsoOpen].map((s) => check(rule, s, 'eni-1'));
+
+    // Assert
+    expect(findings.map((f) => f.status)).toEqual(['PASS', 'PASS', 'FAIL']);
+    for (const f of findings) expect(f.evidence.unresolvedPrefixLists).toEqual(['pl-1']);
   });
 
   it('authorized ports pass; other exposed ports fail HIGH with the ranges', () => {

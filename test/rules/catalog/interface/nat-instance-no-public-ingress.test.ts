@@ -30,6 +30,19 @@ describe('nat-instance-no-public-ingress', () => {
     expect(check(rule, snapshot, 'eni-1').status).toBe('FAIL');
   });
 
+  it('names customer prefix lists without entries in the evidence', () => {
+    // Arrange: pl-1 has no entries in the snapshot; tcp 8080 is open to the internet besides
+    const fromList = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: 'pl-1' }] };
+
+    // Act
+    const onlyList = check(rule, natInstance([fromList]), 'eni-1');
+    const alsoOpen = check(rule, natInstance([fromList, perm('tcp', 8080, 8080, '0.0.0.0/0')]), 'eni-1');
+
+    // Assert
+    expect(onlyList).toMatchObject({ status: 'PASS', evidence: { unresolvedPrefixLists: ['pl-1'] } });
+    expect(alsoOpen).toMatchObject({ status: 'FAIL', evidence: { unresolvedPrefixLists: ['pl-1'] } });
+  });
+
   it('PASS: a NAT instance accepting only the VPC', () => {
     expect(check(rule, natInstance([perm('-1', undefined, undefined, '10.0.0.0/16')]), 'eni-1').status).toBe('PASS');
   });
