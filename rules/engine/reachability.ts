@@ -199,7 +199,7 @@ function exposedRanges(
         routes: routes.map(describeRoute),
         networkAcl: nacl.NetworkAclId,
         naclInbound: inbound.hits.filter((h) => h.addresses.overlaps(clients)).map((h) => h.entry.ruleNumber),
-        naclOutbound: back.ruleNumbers,
+        naclOutbound: returnRules(back, clients),
         securityGroupRules: unique(fromGroups.filter((p) => p.addresses.overlaps(clients)).map((p) => ruleName(p.rule))),
       };
       const last = out[out.length - 1];
@@ -222,20 +222,30 @@ function samePath(a: ExposurePath, b: ExposurePath): boolean {
   );
 }
 
-/** Clients the NACL lets answers go out to, on at least one port of ephemeralPorts. */
-function returnPath(view: NaclView, protocol: number, ctx: EvaluationContext): { addresses: AddressSet; ruleNumbers: number[] } {
+/**
+ * Clients the NACL lets answers go out to, on at least one port of ephemeralPorts, and the allow
+ * entries that do it with the clients each lets out (so a path names only those it uses).
+ */
+function returnPath(view: NaclView, protocol: number, ctx: EvaluationContext): { addresses: AddressSet; allows: Map<number, AddressSet> } {
   const eph = ctx.settings.ephemeralPorts;
   let addresses = AddressSet.EMPTY;
-  const ruleNumbers = new Set<number>();
+  const allows = new Map<number, AddressSet>();
   for (const c of view.outbound.classesOf(protocol)) {
     if (hasPorts(protocol) && (c.range.to < eph.from || c.range.from > eph.to)) continue;
     for (const h of c.hits) {
       if (!h.entry.allow) continue;
       addresses = addresses.union(h.addresses);
-      ruleNumbers.add(h.entry.ruleNumber);
+      allows.set(h.entry.ruleNumber, (allows.get(h.entry.ruleNumber) ?? AddressSet.EMPTY).union(h.addresses));
     }
   }
-  return { addresses, ruleNumbers: [...ruleNumbers].sort((a, b) => a - b) };
+  return { addresses, allows: new Map([...allows].sort((a, b) => a[0] - b[0])) };
+}
+
+/** The outbound allow entries that carry answers to some of `clients`, in rule-number order. */
+function returnRules(back: ReturnType<typeof returnPath>, clients: AddressSet): number[] {
+  const out: number[] = [];
+  for (const [ruleNumber, addresses] of back.allows) if (addresses.overlaps(clients)) out.push(ruleNumber);
+  return out;
 }
 
 /** The interface's public ingress rules that can apply to `protocol`. */

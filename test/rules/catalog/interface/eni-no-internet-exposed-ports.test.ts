@@ -35,6 +35,24 @@ describe('eni-no-internet-exposed-ports', () => {
     expect(f.message).toContain('igw-1');
   });
 
+  it('the path names only the outbound NACL entries that carry answers to the exposed clients', () => {
+    // Arrange: 90 lets answers out to 10.0.0.0/8 only, 101 to IPv6 only; 100 carries them to the internet
+    const snapshot = network({
+      naclEntries: [
+        entry(100, 'allow', '6', '0.0.0.0/0', [22, 22]),
+        entry(90, 'allow', '6', '10.0.0.0/8', [1024, 65535], true),
+        entry(100, 'allow', '6', '0.0.0.0/0', [1024, 65535], true),
+        entry(101, 'allow', '-1', '::/0', undefined, true),
+      ],
+    });
+
+    // Act
+    const f = check(rule, snapshot, 'eni-1');
+
+    // Assert
+    expect(exposedOf(f).map((e) => e.path.naclOutbound)).toEqual([[100]]);
+  });
+
   it('the same group on an instance routed only to a NAT gateway: no exposure, and the group finding stays HIGH', () => {
     const snapshot = network({ routes: [['0.0.0.0/0', 'nat-1']] });
     const findings = audit(snapshot, [rule, adminPorts]);
