@@ -1,6 +1,6 @@
 import { formatRange, protocolLabel } from '../../engine/protocols';
 import { routesToInterface } from '../../engine/routes';
-import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { defineRule, fail, listedWithout, notApplicable, pass } from '../../engine/rule';
 import { allOpenRanges, describeRule, interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
 import { INTERFACE_EXPOSURE_TRIGGERS } from './triggers';
 
@@ -22,8 +22,11 @@ export default defineRule(
     inputs: ['RouteTables', 'SecurityGroups'],
   },
   (eni, ctx) => {
-    if (eni.SourceDestCheck !== false) return notApplicable('Not a NAT instance: source/destination check is on (or unknown).');
+    if (eni.SourceDestCheck === true) return notApplicable('Not a NAT instance: source/destination check is on.');
     if (routesToInterface(eni, ctx).length === 0) return notApplicable('Not a NAT instance: no route sends traffic to it.');
+    if (eni.SourceDestCheck === undefined) {
+      return listedWithout(`routed-to interface ${eni.NetworkInterfaceId}`, 'NetworkInterfaces', eni.NetworkInterfaceId, 'SourceDestCheck');
+    }
     const { missing, exposure } = interfaceIngress(eni, ctx);
     if (missing.length > 0) return notApplicable(`The snapshot lacks ${missing.join(', ')}: its ingress is not known.`, { missingInputs: missing });
     const open = allOpenRanges(exposure, ctx);

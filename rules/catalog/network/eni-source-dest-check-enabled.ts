@@ -25,7 +25,9 @@ export default defineRule(
     if (type !== 'interface') return notApplicable(`A ${type} interface is managed by AWS.`);
     if (eni.RequesterManaged === true) return notApplicable('A requester-managed interface is managed by an AWS service.');
     if (eni.SourceDestCheck === undefined) {
-      return notApplicable('The snapshot does not give the interface\'s SourceDestCheck.', { missingFields: ['SourceDestCheck'] });
+      return notApplicable('The snapshot does not give the interface\'s SourceDestCheck.', {
+        missingInputs: [`NetworkInterfaces[${eni.NetworkInterfaceId}].SourceDestCheck`],
+      });
     }
     if (eni.SourceDestCheck) return pass('Source/destination checking is enabled.', { sourceDestCheck: true });
 

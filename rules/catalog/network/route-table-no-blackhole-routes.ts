@@ -1,5 +1,5 @@
-import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { routeDestination, routeTarget } from '../../engine/routes';
+import { defineRule, fail, pass } from '../../engine/rule';
+import { routeDestination, routesMissing, routeTarget } from '../../engine/routes';
 import { BLACKHOLE_ROUTE_TRIGGERS, ROUTE_TABLES_DOC } from './triggers';
 
 export default defineRule(
@@ -20,7 +20,7 @@ export default defineRule(
     inputs: [],
   },
   (table) => {
-    if (!table.Routes) return notApplicable('The snapshot does not list the table\'s routes.');
+    if (!table.Routes) return routesMissing(table);
     const blackholes = table.Routes.filter((r) => r.State === 'blackhole').map((r) => {
       const target = routeTarget(r);
       return { destination: routeDestination(r), target: target.id || 'unknown', targetKind: target.kind };

@@ -43,9 +43,10 @@ export default defineRule(
     }
     const undecided = logs.filter((l) => l.problems.length === 0);
     if (undecided.length > 0) {
-      const missing = [...new Set(undecided.flatMap((l) => l.unknown))];
-      return notApplicable(`The snapshot does not give the ${missing.join(' or ')} of flow log ${undecided.map((l) => l.flowLog).join(', ')}.`, {
-        missingFields: missing,
+      const missing = [...new Set(undecided.flatMap((l) => l.unknown.map((field) => `FlowLogs[${l.flowLog}].${field}`)))];
+      const fields = [...new Set(undecided.flatMap((l) => l.unknown))];
+      return notApplicable(`The snapshot does not give the ${fields.join(' or ')} of flow log ${undecided.map((l) => l.flowLog).join(', ')}.`, {
+        missingInputs: missing,
         flowLogs: undecided.map(strip),
       });
     }

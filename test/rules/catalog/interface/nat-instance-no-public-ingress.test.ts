@@ -55,5 +55,8 @@ describe('nat-instance-no-public-ingress', () => {
     const nat = natInstance([]) as { NetworkInterfaces: Record<string, unknown>[] };
     const withoutGroups = { ...nat, NetworkInterfaces: [{ ...nat.NetworkInterfaces[0], Groups: undefined }] };
     expect(check(rule, withoutGroups, 'eni-1').evidence).toEqual({ missingInputs: ['NetworkInterfaces[eni-1].Groups'] });
+    // A routed-to interface whose SourceDestCheck is not given is not "check on": the key is named
+    const unknownCheck = { ...nat, NetworkInterfaces: [{ ...nat.NetworkInterfaces[0], SourceDestCheck: undefined }] };
+    expect(check(rule, unknownCheck, 'eni-1')).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['NetworkInterfaces[eni-1].SourceDestCheck'] } });
   });
 });

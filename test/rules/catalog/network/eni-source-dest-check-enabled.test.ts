@@ -177,7 +177,7 @@ describe(ID, () => {
 
       // Assert
       expect(f.status).toBe('NOT_APPLICABLE');
-      expect(f.evidence).toEqual({ missingFields: ['SourceDestCheck'] });
+      expect(f.evidence).toEqual({ missingInputs: ['NetworkInterfaces[eni-1].SourceDestCheck'] });
       expect(f.message).toContain('does not give');
     });
 

@@ -111,6 +111,7 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('NOT_APPLICABLE');
       expect(f.severity).toBe('INFORMATIONAL');
+      expect(f.evidence).toEqual({ missingInputs: ['RouteTables[rtb-1].Routes'] });
     });
 
     it('a snapshot without RouteTables names the missing key', () => {

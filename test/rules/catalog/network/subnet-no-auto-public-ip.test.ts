@@ -94,7 +94,7 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('NOT_APPLICABLE');
       expect(f.severity).toBe('INFORMATIONAL');
-      expect(f.evidence).toEqual({ missingFields: ['MapPublicIpOnLaunch'] });
+      expect(f.evidence).toEqual({ missingInputs: ['Subnets[subnet-1].MapPublicIpOnLaunch'] });
     });
 
     it('a snapshot without Subnets names the missing key', () => {

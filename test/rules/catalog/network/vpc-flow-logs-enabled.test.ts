@@ -178,7 +178,7 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('NOT_APPLICABLE');
       expect(f.severity).toBe('INFORMATIONAL');
-      expect(f.evidence).toMatchObject({ missingFields: ['TrafficType'] });
+      expect(f.evidence).toMatchObject({ missingInputs: ['FlowLogs[fl-1].TrafficType'] });
     });
 
     it('a snapshot without FlowLogs names the missing key', () => {
