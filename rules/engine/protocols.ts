@@ -51,6 +51,12 @@ export function formatRange(r: PortRange): string {
   return r.from === r.to ? String(r.from) : `${r.from}-${r.to}`;
 }
 
+/** "tcp 22", "all protocols" or "protocol 47": a port range only where the protocol has ports. */
+export function formatTraffic(protocol: number, range: PortRange): string {
+  if (hasPorts(protocol)) return `${protocolLabel(protocol)} ${formatRange(range)}`;
+  return protocol === ALL_PROTOCOLS ? 'all protocols' : `protocol ${protocolLabel(protocol)}`;
+}
+
 /** The distinct ports of a list in ascending order, as rangesOutside wants them. */
 export function sortedPorts(ports: readonly number[]): number[] {
   return [...new Set(ports)].sort((a, b) => a - b);

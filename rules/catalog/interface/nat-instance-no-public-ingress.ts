@@ -1,4 +1,4 @@
-import { formatRange, protocolLabel } from '../../engine/protocols';
+import { formatRange, formatTraffic, protocolLabel } from '../../engine/protocols';
 import { routesToInterface } from '../../engine/routes';
 import { defineRule, fail, listedWithout, notApplicable, pass } from '../../engine/rule';
 import { allOpenRanges, describeRule, interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
@@ -32,7 +32,7 @@ export default defineRule(
     const open = allOpenRanges(exposure, ctx);
     const unresolved = unresolvedEvidence(exposure);
     if (open.length === 0) return pass('No ingress to this NAT instance is open to the internet.', unresolved);
-    const text = open.map((o) => (o.protocol === -1 ? 'all protocols' : `${protocolLabel(o.protocol)} ${formatRange(o.range)}`)).join(', ');
+    const text = open.map((o) => formatTraffic(o.protocol, o.range)).join(', ');
     return fail(`NAT instance ingress is open to the internet on ${text}.`, {
       open: open.map((o) => ({ protocol: protocolLabel(o.protocol), ports: formatRange(o.range), rules: o.rules.map(describeRule) })),
       ...unresolved,

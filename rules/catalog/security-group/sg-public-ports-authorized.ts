@@ -1,5 +1,5 @@
 import { authorizedPorts } from '../../engine/context';
-import { formatRange, protocolLabel, rangesOutside, TCP, UDP } from '../../engine/protocols';
+import { formatRange, formatTraffic, protocolLabel, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { allOpenRanges, describeOpenRange, directionExposure, type OpenRange, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
@@ -38,7 +38,7 @@ export default defineRule(
         unauthorized.push({ protocol: 'all (-1)', open: o });
       }
     }
-    const openList = open.map((o) => `${protocolLabel(o.protocol)} ${formatRange(o.range)}`);
+    const openList = open.map((o) => formatTraffic(o.protocol, o.range));
     if (unauthorized.length === 0) {
       return pass(`Only authorized ports are open to the internet: ${openList.join(', ')}.`, unresolvedEvidence(exp));
     }

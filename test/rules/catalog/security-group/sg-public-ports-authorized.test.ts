@@ -119,6 +119,15 @@ describe(ID, () => {
   });
 
   describe('PASS', () => {
+    it('an explicit protocol without ports (GRE 47) open to the world: only tcp, udp and -1 are restricted; the message names it without ports', () => {
+      // Act
+      const f = check(rule, oneGroup(...WEB, perm('47', undefined, undefined, '0.0.0.0/0')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+      expect(f.message).toBe('Only authorized ports are open to the internet: tcp 80, tcp 443, protocol 47.');
+    });
+
     it('tcp 80 and 443 open to the world (IPv4 and IPv6)', () => {
       // Act
       const f = check(rule, oneGroup(...WEB), 'sg-1');
