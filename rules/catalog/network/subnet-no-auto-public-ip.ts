@@ -26,9 +26,11 @@ export default defineRule(
     const evidence = { mapPublicIpOnLaunch: subnet.MapPublicIpOnLaunch, assignIpv6AddressOnCreation: subnet.AssignIpv6AddressOnCreation };
     if (enabled.length > 0) return fail(`${enabled.join(' and ')} ${enabled.length === 1 ? 'is' : 'are'} enabled.`, { enabled, ...evidence });
     const missing = ATTRIBUTES.filter((a) => subnet[a] === undefined);
-    if (missing.length > 0) return notApplicable(`The snapshot does not give the subnet's ${missing.join(' or ')}.`, {
+    if (missing.length > 0) {
+      return notApplicable(`The snapshot does not give the subnet's ${missing.join(' or ')}.`, {
         missingInputs: missing.map((a) => `Subnets[${subnet.SubnetId}].${a}`),
       });
+    }
     return pass('Neither MapPublicIpOnLaunch nor AssignIpv6AddressOnCreation is enabled.', evidence);
   },
 );
