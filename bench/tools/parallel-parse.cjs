@@ -7,6 +7,7 @@
 //   +clone    the same, plus the worker posting its array to the main thread (structured clone),
 //             which is what a parallel CLI would need before evaluating
 //   rest      the main thread parses the rest alone, no worker: the no-contention figure
+// and, as the control, whether plain computation scales to two threads on this machine.
 //   node [V8 flags] bench/tools/parallel-parse.cjs [FILE] [ROUNDS]
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
@@ -59,6 +60,20 @@ async function child(mode) {
   process.stdout.write(String(ms(t)));
 }
 
+/** The control: one allocation-free loop, then two of them in parallel (main + worker). */
+async function computeControl() {
+  const LOOP = 'let x = 0; for (let i = 0; i < 3e8; i++) x = (x * 31 + i) | 0;';
+  let t = performance.now();
+  new Function(LOOP)();
+  const one = ms(t);
+  t = performance.now();
+  const worker = new Worker(`${LOOP} require('node:worker_threads').parentPort.postMessage(x);`, { eval: true });
+  const done = new Promise((resolve) => worker.once('message', () => resolve(worker.terminate())));
+  new Function(LOOP)();
+  await done;
+  console.log(`control: one loop ${one} ms, two loops on two threads ${ms(t)} ms`);
+}
+
 function parent() {
   console.log(`${file}: ${(bytes.length / 1e6).toFixed(1)} MB, SecurityGroupRules ${((end - start) / 1e6).toFixed(1)} MB; ms per fresh process`);
   for (let i = 0; i < rounds; i++) {
@@ -71,4 +86,7 @@ function parent() {
 }
 
 if (process.argv[4]) child(process.argv[4]);
-else parent();
+else {
+  parent();
+  computeControl();
+}
