@@ -29,8 +29,8 @@ export function exposureSeverity(
   if (!ctx.model.has('NetworkInterfaces')) return { severity: base, exposure: { missingInputs: ['NetworkInterfaces', ...missingOf(ctx)] } };
   const interfaces = ctx.model.interfacesUsing(group.GroupId);
   // Interfaces listed without Groups may use the group: attachment (and exposure) is then unknown.
-  const unlisted = ctx.model.interfacesWithoutGroupsInputs();
   if (interfaces.length === 0) {
+    const unlisted = ctx.model.interfacesWithoutGroupsInputs();
     if (unlisted.length > 0) return { severity: base, exposure: { attachedInterfaces: 0, missingInputs: unlisted } };
     return { severity: oneLevelLower(base), exposure: { attachedInterfaces: 0 } };
   }
@@ -49,12 +49,14 @@ export function exposureSeverity(
     // (eni-no-internet-exposed-ports), which says who gets through.
     if (hits.length > 0) exposed.push({ interfaceId: eni.NetworkInterfaceId, exposed: hits.map(describePortsAndPath) });
   }
+  // Asked only when no exposure was found: one found already decides CRITICAL.
+  const unlisted = exposed.length === 0 ? ctx.model.interfacesWithoutGroupsInputs() : [];
   const exposure: Record<string, unknown> = {
     attachedInterfaces: interfaces.length,
     exposedInterfaces: exposed.length,
     ...(exposed.length ? { interfaces: exposed.slice(0, MAX_INTERFACES) } : {}),
     ...(unknown.length ? { undecided: unknown.slice(0, MAX_INTERFACES) } : {}),
-    ...(exposed.length === 0 && unlisted.length ? { missingInputs: unlisted } : {}),
+    ...(unlisted.length ? { missingInputs: unlisted } : {}),
   };
   return { severity: exposed.length > 0 ? 'CRITICAL' : base, exposure };
 }

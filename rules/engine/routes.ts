@@ -56,7 +56,7 @@ export interface ResolvedRoute {
  * EC2's tie-break between routes with equal prefixes: a static route (0) wins over a prefix-list
  * route (1), which wins over a route propagated from a virtual private gateway (2).
  */
-export function routeRank(route: Route): number {
+function routeRank(route: Route): number {
   if (route.Origin === 'EnableVgwRoutePropagation') return 2;
   return route.DestinationCidrBlock || route.DestinationIpv6CidrBlock ? 0 : 1;
 }
