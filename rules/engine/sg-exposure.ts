@@ -24,8 +24,13 @@ export interface OpenRange {
 
 export interface DirectionExposure {
   publicRules: PublicRule[];
-  /** Customer prefix lists whose entries the snapshot lacks (they add nothing, catalog.md). */
+  /** Customer prefix lists whose entries the snapshot lacks: unknown, not empty (catalog.md). */
   unresolvedPrefixLists: string[];
+  /**
+   * The rules whose source is one of those lists. They add nothing here; `withListsOpen` adds
+   * them as the whole internet, so a rule can see whether its verdict depends on them.
+   */
+  unresolvedRules: SgRule[];
   /**
    * False when even the union of every public source is not internet-open: then no port can be,
    * and every port check is decided without looking further (most groups in an account).
@@ -36,8 +41,8 @@ export interface DirectionExposure {
 }
 
 /**
- * The public part of a rule's source: CIDR, or a customer prefix list's entries. An unresolved
- * prefix list (no entries in the snapshot) adds nothing: its id comes back instead of a set.
+ * The public part of a rule's source: CIDR, or a customer prefix list's entries. For an
+ * unresolved prefix list (no entries in the snapshot) its id comes back instead of a set.
  * Reads the listed rule as it is (no wrapper objects or callbacks): this runs once per rule of
  * the inventory.
  */
@@ -57,7 +62,7 @@ function publicSource(rule: ListedRule, ctx: EvaluationContext): AddressSet | st
 const prefixListPublicPart = (pl: ResolvedPrefixList, ctx: EvaluationContext) => ctx.exposure.publicPart(AddressSet.fromCidrs(pl.cidrs ?? []));
 
 /** The exposure of a direction with no public source: most groups, so one shared object. */
-const NO_PUBLIC_SOURCES: DirectionExposure = Object.freeze({ publicRules: [], unresolvedPrefixLists: [], canBeOpen: false });
+const NO_PUBLIC_SOURCES: DirectionExposure = Object.freeze({ publicRules: [], unresolvedPrefixLists: [], unresolvedRules: [], canBeOpen: false });
 
 /**
  * NOT_APPLICABLE naming the rule lists the snapshot lacks for these directions, or null when
@@ -98,6 +103,7 @@ const egressExposure = (group: SecurityGroup, ctx: EvaluationContext) => compute
 function computeExposure(rules: readonly ListedRule[], ctx: EvaluationContext): DirectionExposure {
   let publicRules: PublicRule[] | undefined;
   let unresolved: string[] | undefined;
+  let unresolvedRules: SgRule[] | undefined;
   // The union of public sources, kept only until one rule alone is internet-open (0.0.0.0/0,
   // the usual case): then the group can be open whatever the others add.
   let all: AddressSet | null = AddressSet.EMPTY;
@@ -106,6 +112,7 @@ function computeExposure(rules: readonly ListedRule[], ctx: EvaluationContext): 
     if (typeof addresses === 'string') {
       unresolved ??= [];
       if (!unresolved.includes(addresses)) unresolved.push(addresses);
+      (unresolvedRules ??= []).push(fromListedRule(rules[i]));
       continue;
     }
     if (addresses.isEmpty()) continue;
@@ -114,7 +121,7 @@ function computeExposure(rules: readonly ListedRule[], ctx: EvaluationContext): 
   }
   if (!publicRules && !unresolved) return NO_PUBLIC_SOURCES;
   const canBeOpen = all === null || ctx.exposure.isInternetOpenPublic(all);
-  return { publicRules: publicRules ?? [], unresolvedPrefixLists: unresolved ?? [], canBeOpen };
+  return { publicRules: publicRules ?? [], unresolvedPrefixLists: unresolved ?? [], unresolvedRules: unresolvedRules ?? [], canBeOpen };
 }
 
 /**
@@ -146,7 +153,8 @@ function computeInterfaceIngress(eni: NetworkInterface, ctx: EvaluationContext):
   const unresolvedPrefixLists = [...new Set(parts.flatMap((p) => p.unresolvedPrefixLists))];
   if (publicRules.length === 0 && unresolvedPrefixLists.length === 0) return { missing, exposure: NO_PUBLIC_SOURCES };
   const all = publicRules.reduce((set, p) => set.union(p.addresses), AddressSet.EMPTY);
-  return { missing, exposure: { publicRules, unresolvedPrefixLists, canBeOpen: ctx.exposure.isInternetOpenPublic(all) } };
+  const unresolvedRules = parts.flatMap((p) => p.unresolvedRules);
+  return { missing, exposure: { publicRules, unresolvedPrefixLists, unresolvedRules, canBeOpen: ctx.exposure.isInternetOpenPublic(all) } };
 }
 
 /** Union of the public sources of the rules covering (protocol, port), and those rules. */

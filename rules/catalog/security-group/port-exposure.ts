@@ -1,8 +1,10 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass, type Rule } from '../../engine/rule';
-import { describeOpenRange, directionExposure, openAt, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
+import { describeOpenRange, type DirectionExposure, directionExposure, openAt, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
+import type { SecurityGroup } from '../../engine/snapshot-schema';
+import { decideWithUnknownLists } from '../../engine/unknown-prefix-lists';
 import { formatPortList, protocolLabel } from '../../engine/protocols';
-import type { RuleMetadata } from '../../engine/types';
+import type { RuleMetadata, RuleResult } from '../../engine/types';
 import { exposedNote, exposureSeverity } from '../../engine/exposure-severity';
 import { SECURITY_GROUP_USE_TRIGGERS } from '../triggers';
 
@@ -22,10 +24,8 @@ export function portExposureRule(
   portsToCheck: (ctx: EvaluationContext) => PortProbe[],
 ): Rule<'SecurityGroup'> {
   const probes = (_: object, ctx: EvaluationContext) => portsToCheck(ctx);
-  return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_USE_TRIGGERS, inputs: [] }, (group, ctx) => {
-    const unknown = rulesUnknown(group, ['ingress'], ctx);
-    if (unknown) return unknown;
-    const exp = directionExposure(group, false, ctx);
+  // Made once per rule, not per group: the verdict for one view of the sources.
+  const verdict = (group: SecurityGroup, exp: DirectionExposure, ctx: EvaluationContext): RuleResult => {
     const extra = unresolvedEvidence(exp);
     // Most groups have no public source at all: the same PASS, without probing each port.
     if (!exp.canBeOpen) return pass(NOTHING_OPEN, extra);
@@ -43,5 +43,10 @@ export function portExposureRule(
     const from = [...new Set(openPorts.flatMap((o) => o.sources))].join(', ');
     const { severity, exposure } = exposureSeverity(group, meta.severity, offending, ctx);
     return fail(`Ingress open to the internet on ${list} from ${from}${exposedNote(exposure)}.`, { openPorts, exposure, ...extra }, severity);
+  };
+  return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_USE_TRIGGERS, inputs: [] }, (group, ctx) => {
+    const unknown = rulesUnknown(group, ['ingress'], ctx);
+    if (unknown) return unknown;
+    return decideWithUnknownLists(group, directionExposure(group, false, ctx), ctx, verdict);
   });
 }

@@ -1,7 +1,10 @@
-import { authorizedPorts } from '../../engine/context';
+import { authorizedPorts, type EvaluationContext } from '../../engine/context';
 import { formatRange, formatTraffic, protocolLabel, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { allOpenRanges, describeOpenRange, directionExposure, type OpenRange, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
+import { allOpenRanges, describeOpenRange, type DirectionExposure, directionExposure, type OpenRange, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
+import type { SecurityGroup } from '../../engine/snapshot-schema';
+import type { RuleResult } from '../../engine/types';
+import { decideWithUnknownLists } from '../../engine/unknown-prefix-lists';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
 
 export default defineRule(
@@ -25,31 +28,35 @@ export default defineRule(
   (group, ctx) => {
     const unknown = rulesUnknown(group, ['ingress'], ctx);
     if (unknown) return unknown;
-    const exp = directionExposure(group, false, ctx);
-    const open = allOpenRanges(exp, ctx);
-    if (open.length === 0) return notApplicable('No ingress is open to the internet.', unresolvedEvidence(exp));
-    const unauthorized: Array<{ protocol: string; ports?: string; open: OpenRange }> = [];
-    for (const o of open) {
-      if (o.protocol === TCP || o.protocol === UDP) {
-        for (const part of rangesOutside(o.range, authorizedPorts(ctx, o.protocol))) {
-          unauthorized.push({ protocol: protocolLabel(o.protocol), ports: formatRange(part), open: o });
-        }
-      } else if (o.protocol === -1) {
-        unauthorized.push({ protocol: 'all (-1)', open: o });
-      }
-    }
-    const openList = open.map((o) => formatTraffic(o.protocol, o.range));
-    if (unauthorized.length === 0) {
-      return pass(`Only authorized ports are open to the internet: ${openList.join(', ')}.`, unresolvedEvidence(exp));
-    }
-    const text = unauthorized.map((u) => (u.ports ? `${u.protocol} ${u.ports}` : u.protocol)).join(', ');
-    return fail(`Unauthorized ports open to the internet: ${text}.`, {
-      unauthorized: unauthorized.map((u) => ({
-        protocol: u.protocol,
-        ports: u.ports,
-        ...describeOpenRange(u.open, ctx),
-      })),
-      ...unresolvedEvidence(exp),
-    });
+    return decideWithUnknownLists(group, directionExposure(group, false, ctx), ctx, verdict);
   },
 );
+
+/** The verdict for one view of the group's sources (catalog.md "Source set"). */
+function verdict(_group: SecurityGroup, exp: DirectionExposure, ctx: EvaluationContext): RuleResult {
+  const open = allOpenRanges(exp, ctx);
+  if (open.length === 0) return notApplicable('No ingress is open to the internet.', unresolvedEvidence(exp));
+  const unauthorized: Array<{ protocol: string; ports?: string; open: OpenRange }> = [];
+  for (const o of open) {
+    if (o.protocol === TCP || o.protocol === UDP) {
+      for (const part of rangesOutside(o.range, authorizedPorts(ctx, o.protocol))) {
+        unauthorized.push({ protocol: protocolLabel(o.protocol), ports: formatRange(part), open: o });
+      }
+    } else if (o.protocol === -1) {
+      unauthorized.push({ protocol: 'all (-1)', open: o });
+    }
+  }
+  const openList = open.map((o) => formatTraffic(o.protocol, o.range));
+  if (unauthorized.length === 0) {
+    return pass(`Only authorized ports are open to the internet: ${openList.join(', ')}.`, unresolvedEvidence(exp));
+  }
+  const text = unauthorized.map((u) => (u.ports ? `${u.protocol} ${u.ports}` : u.protocol)).join(', ');
+  return fail(`Unauthorized ports open to the internet: ${text}.`, {
+    unauthorized: unauthorized.map((u) => ({
+      protocol: u.protocol,
+      ports: u.ports,
+      ...describeOpenRange(u.open, ctx),
+    })),
+    ...unresolvedEvidence(exp),
+  });
+}

@@ -348,17 +348,17 @@ describe(ID, () => {
       expect(f.evidence).toEqual({});
     });
 
-    it('an unresolved customer prefix list adds nothing and is named in evidence.unresolvedPrefixLists', () => {
+    it('an unresolved customer prefix list on tcp 443 passes: it covers no checked port', () => {
       // Arrange: the list is known by name, but its entries are not in the snapshot.
       const snapshot = {
-        SecurityGroups: [sg('sg-1', [plPerm('tcp', 22, 22, 'pl-0cust')])],
+        SecurityGroups: [sg('sg-1', [plPerm('tcp', 443, 443, 'pl-0cust')])],
         ManagedPrefixLists: [{ PrefixListId: 'pl-0cust', PrefixListName: 'partners', OwnerId: '111122223333' }],
       };
 
       // Act
       const f = check(rule, snapshot, 'sg-1');
 
-      // Assert
+      // Assert: catalog.md "Source set": a PASS on ports the list does not cover stands.
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0cust'] });
     });
@@ -548,6 +548,22 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('tcp 3389 only through an unresolved customer prefix list: unknown, not empty', () => {
+      // Arrange: the list is known by name, but its entries are not in the snapshot.
+      const snapshot = {
+        SecurityGroups: [sg('sg-1', [plPerm('tcp', 3389, 3389, 'pl-0cust')])],
+        ManagedPrefixLists: [{ PrefixListId: 'pl-0cust', PrefixListName: 'partners', OwnerId: '111122223333' }],
+      };
+
+      // Act
+      const f = check(rule, snapshot, 'sg-1');
+
+      // Assert: PASS if the list is empty, FAIL if it is the internet (catalog.md "Source set").
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.message).toBe('Undecided: the snapshot lacks the entries of prefix list pl-0cust (PASS if empty, FAIL if open to the internet).');
+      expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-0cust]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' });
+    });
+
     it('a snapshot without SecurityGroups gives one finding for "snapshot" naming the key', () => {
       // Act
       const f = check(rule, { Vpcs: [VPC], NetworkInterfaces: [] }, 'snapshot');

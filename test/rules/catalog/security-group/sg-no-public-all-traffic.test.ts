@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../rules/catalog/security-group/sg-no-public-all-traffic';
 import { check, perm, sg, VPC } from '../../../helpers';
-import { GROUP_TYPE, groupPerm, groupsOnly, NO_NETWORK, plPerm, type RuleEvidence, sgr, tagged } from './sg-fixtures';
+import { GROUP_TYPE, groupPerm, groupsOnly, NO_NETWORK, plPerm, type RuleEvidence, ruleIdsOf, sgr, tagged } from './sg-fixtures';
 
 const ID = 'sg-no-public-all-traffic';
 
@@ -26,7 +26,8 @@ describe(ID, () => {
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('HIGH');
       expect(f.resourceType).toBe(GROUP_TYPE);
-      expect(f.evidence).toEqual({ sources: ['0.0.0.0/0'], rules: [{ protocol: 'all', source: '0.0.0.0/0' }], exposure: NO_NETWORK });
+      expect(f.evidence).toEqual({ protocols: ['all'], sources: ['0.0.0.0/0'], rules: [{ protocol: 'all', source: '0.0.0.0/0' }], exposure: NO_NETWORK });
+      expect(f.message).toBe('All-ports ingress is open to the internet from 0.0.0.0/0.');
     });
 
     it.each([
@@ -44,14 +45,14 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('HIGH');
-      expect(f.evidence).toEqual({ sources: [described.source], rules: [described], exposure: NO_NETWORK });
+      expect(f.evidence).toEqual({ protocols: [described.protocol], sources: [described.source], rules: [described], exposure: NO_NETWORK });
     });
 
-    it('the union across all-ports rules counts: "-1" from 0.0.0.0/1 + tcp 0-65535 from 128.0.0.0/1 (SecurityGroupRules)', () => {
+    it('the union per port counts: "-1" from 52.0.0.0/17 + tcp 0-65535 from 52.0.128.0/17 (a /16 together) opens every tcp port (SecurityGroupRules)', () => {
       // Arrange
       const snapshot = {
         SecurityGroups: [sg('sg-1')],
-        SecurityGroupRules: [sgr('sgr-all', 'sg-1', '-1', undefined, '0.0.0.0/1'), sgr('sgr-tcp', 'sg-1', 'tcp', [0, 65535], '128.0.0.0/1')],
+        SecurityGroupRules: [sgr('sgr-all', 'sg-1', '-1', undefined, '52.0.0.0/17'), sgr('sgr-tcp', 'sg-1', 'tcp', [0, 65535], '52.0.128.0/17')],
       };
 
       // Act
@@ -59,11 +60,13 @@ describe(ID, () => {
 
       // Assert
       expect(f.status).toBe('FAIL');
+      expect(f.message).toBe('All tcp ports are open to the internet from 52.0.0.0/17, 52.0.128.0/17.');
       expect(f.evidence).toEqual({
-        sources: ['0.0.0.0/1', '128.0.0.0/1'],
+        protocols: ['tcp'],
+        sources: ['52.0.0.0/17', '52.0.128.0/17'],
         rules: [
-          { ruleId: 'sgr-all', protocol: 'all', source: '0.0.0.0/1' },
-          { ruleId: 'sgr-tcp', protocol: 'tcp', ports: '0-65535', source: '128.0.0.0/1' },
+          { ruleId: 'sgr-all', protocol: 'all', source: '52.0.0.0/17' },
+          { ruleId: 'sgr-tcp', protocol: 'tcp', ports: '0-65535', source: '52.0.128.0/17' },
         ],
         exposure: NO_NETWORK,
       });
@@ -82,7 +85,7 @@ describe(ID, () => {
 
       // Assert
       expect(f.status).toBe('FAIL');
-      expect(f.evidence).toEqual({ sources: ['pl-0cust'], rules: [{ protocol: 'all', source: 'pl-0cust' }], exposure: NO_NETWORK });
+      expect(f.evidence).toEqual({ protocols: ['all'], sources: ['pl-0cust'], rules: [{ protocol: 'all', source: 'pl-0cust' }], exposure: NO_NETWORK });
     });
 
     it('only the all-ports rules are listed, not a public rule on a single port', () => {
@@ -92,6 +95,54 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('FAIL');
       expect(rulesOf(f.evidence)).toEqual([{ protocol: 'all', source: '::/0' }]);
+    });
+    it('tcp 0-32767 + 32768-65535 from 0.0.0.0/0: every tcp port is open, however the range is split', () => {
+      // Arrange: catalog.md counts the source set of each port, not rules that each cover every port.
+      const snapshot = {
+        SecurityGroups: [sg('sg-1')],
+        SecurityGroupRules: [sgr('sgr-lo', 'sg-1', 'tcp', [0, 32767], '0.0.0.0/0'), sgr('sgr-hi', 'sg-1', 'tcp', [32768, 65535], '0.0.0.0/0')],
+      };
+
+      // Act
+      const f = check(rule, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.message).toBe('All tcp ports are open to the internet from 0.0.0.0/0.');
+      expect(f.evidence).toMatchObject({ protocols: ['tcp'], sources: ['0.0.0.0/0'] });
+      expect(ruleIdsOf(rulesOf(f.evidence))).toEqual(['sgr-lo', 'sgr-hi']);
+    });
+
+    it('two rules from 0.0.0.0/1 and 128.0.0.0/1, both on tcp 0-65535', () => {
+      // Act
+      const f = check(rule, oneGroup(perm('tcp', 0, 65535, '0.0.0.0/1'), perm('tcp', 0, 65535, '128.0.0.0/1')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toMatchObject({ protocols: ['tcp'], sources: ['0.0.0.0/1', '128.0.0.0/1'] });
+    });
+
+    it('udp split over three rules and tcp whole: both protocols named', () => {
+      // Arrange
+      const group = oneGroup(perm('udp', 1, 100, '0.0.0.0/0'), perm('udp', 50, 60000, '::/0'), perm('udp', 60001, 65535, '0.0.0.0/0'), perm('tcp', 0, 65535, '0.0.0.0/0'));
+
+      // Act
+      const f = check(rule, group, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.message).toBe('All tcp and udp ports are open to the internet from 0.0.0.0/0, ::/0.');
+      expect(f.evidence.protocols).toEqual(['tcp', 'udp']);
+      expect(rulesOf(f.evidence).map((r) => `${r.protocol} ${r.ports}`)).toEqual(['tcp 0-65535', 'udp 1-100', 'udp 50-60000', 'udp 60001-65535']);
+    });
+
+    it('tcp 0-65535 from an unresolved prefix list next to "-1" from 0.0.0.0/0: the FAIL is proven without the list', () => {
+      // Act
+      const f = check(rule, oneGroup(plPerm('tcp', 0, 65535, 'pl-0gone'), perm('-1', undefined, undefined, '0.0.0.0/0')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toMatchObject({ protocols: ['all'], sources: ['0.0.0.0/0'], unresolvedPrefixLists: ['pl-0gone'] });
     });
   });
 
@@ -110,6 +161,7 @@ describe(ID, () => {
       ['tcp 0-65534 (misses 65535)', perm('tcp', 0, 65534, '0.0.0.0/0')],
       ['tcp 2-65535 (misses 0 and 1)', perm('tcp', 2, 65535, '0.0.0.0/0')],
       ['tcp 22 only', perm('tcp', 22, 22, '0.0.0.0/0')],
+      ['tcp 1-65534 (misses 65535)', perm('tcp', 1, 65534, '0.0.0.0/0')],
       ['icmp (not tcp/udp over every port, not "-1")', perm('icmp', -1, -1, '0.0.0.0/0')],
     ])('%s from 0.0.0.0/0 is not an all-ports rule', (_name, permission) => {
       // Act
@@ -118,17 +170,6 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({});
-    });
-
-    it('two rules splitting the port range (0-32767, 32768-65535) are not rules that cover every port', () => {
-      // Arrange: catalog.md counts the sources of rules that each cover every port.
-      const group = oneGroup(perm('tcp', 0, 32767, '0.0.0.0/0'), perm('tcp', 32768, 65535, '0.0.0.0/0'));
-
-      // Act
-      const f = check(rule, group, 'sg-1');
-
-      // Assert
-      expect(f.status).toBe('PASS');
     });
 
     it.each(['198.51.100.0/24', '52.0.0.0/17', 'fc00::/7'])('"-1" from %s is not internet-open', (cidr) => {
@@ -162,11 +203,11 @@ describe(ID, () => {
       expect(f.status).toBe('PASS');
     });
 
-    it('tcp 0-65535 from an unresolved customer prefix list passes and names it in evidence.unresolvedPrefixLists', () => {
+    it('an unresolved customer prefix list on tcp 22 only passes: it covers no all-ports range', () => {
       // Act
-      const f = check(rule, oneGroup(plPerm('tcp', 0, 65535, 'pl-0gone')), 'sg-1');
+      const f = check(rule, oneGroup(plPerm('tcp', 22, 22, 'pl-0gone')), 'sg-1');
 
-      // Assert: catalog.md "Source set": an unresolved prefix list adds nothing and is named in the evidence.
+      // Assert: catalog.md "Source set": a PASS on ports the list does not make all-open stands.
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0gone'] });
     });
@@ -201,6 +242,25 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('tcp 0-65535 from an unresolved customer prefix list: unknown, not empty', () => {
+      // Act
+      const f = check(rule, oneGroup(plPerm('tcp', 0, 65535, 'pl-0gone')), 'sg-1');
+
+      // Assert: PASS if the list is empty, FAIL if it is the internet: undecided (catalog.md "Source set").
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.message).toBe('Undecided: the snapshot lacks the entries of prefix list pl-0gone (PASS if empty, FAIL if open to the internet).');
+      expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-0gone]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' });
+    });
+
+    it('tcp 0-32767 from 0.0.0.0/0 + 32768-65535 from an unresolved list: the list decides', () => {
+      // Act
+      const f = check(rule, oneGroup(perm('tcp', 0, 32767, '0.0.0.0/0'), plPerm('tcp', 32768, 65535, 'pl-0gone')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence?.missingInputs).toEqual(['PrefixListEntries[pl-0gone]']);
+    });
+
     it('a snapshot without SecurityGroups gives one finding for "snapshot" naming the key', () => {
       // Act
       const f = check(rule, { Vpcs: [VPC] }, 'snapshot');

@@ -164,11 +164,11 @@ describe(ID, () => {
       expect(f.status).toBe('PASS');
     });
 
-    it('an unresolved customer prefix list on 1433 passes and is named in the evidence', () => {
+    it('an unresolved customer prefix list on 443 passes and is named in the evidence', () => {
       // Act
-      const f = check(rule, oneGroup(plPerm('tcp', 1433, 1433, 'pl-0gone')), 'sg-1');
+      const f = check(rule, oneGroup(plPerm('tcp', 443, 443, 'pl-0gone')), 'sg-1');
 
-      // Assert
+      // Assert: 443 is no high-risk port, whatever the list holds.
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0gone'] });
     });
@@ -190,6 +190,25 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('tcp 1433 only through an unresolved customer prefix list: unknown, not empty', () => {
+      // Act
+      const f = check(rule, oneGroup(plPerm('tcp', 1433, 1433, 'pl-0gone')), 'sg-1');
+
+      // Assert: catalog.md "Source set": never a silent PASS.
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-0gone]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' });
+    });
+
+    it('a FAIL proven by 0.0.0.0/0 on 5432 stands next to an unresolved list on 1433', () => {
+      // Act
+      const f = check(rule, oneGroup(perm('tcp', 5432, 5432, '0.0.0.0/0'), plPerm('tcp', 1433, 1433, 'pl-0gone')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(openPortKeys(f)).toEqual(['tcp 5432']);
+      expect(f.evidence.unresolvedPrefixLists).toEqual(['pl-0gone']);
+    });
+
     it('a snapshot without SecurityGroups gives one finding for "snapshot" naming the key', () => {
       // Act
       const f = check(rule, { NetworkAcls: [] }, 'snapshot');

@@ -172,11 +172,11 @@ describe(ID, () => {
       expect(f.status).toBe('PASS');
     });
 
-    it('an unresolved prefix list next to public 80/443 is named in evidence.unresolvedPrefixLists', () => {
+    it('an unresolved prefix list on 443 next to public 80/443 passes and is named in the evidence', () => {
       // Act
-      const f = check(rule, oneGroup(...WEB, plPerm('tcp', 22, 22, 'pl-0gone')), 'sg-1');
+      const f = check(rule, oneGroup(...WEB, plPerm('tcp', 443, 443, 'pl-0gone')), 'sg-1');
 
-      // Assert: catalog.md "Source set": an unresolved prefix list adds nothing and is named in the evidence.
+      // Assert: catalog.md "Source set": only authorized ports, whatever the list holds.
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0gone'] });
     });
@@ -196,6 +196,24 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('public 80/443 and tcp 22 through an unresolved customer prefix list: undecided', () => {
+      // Act
+      const f = check(rule, oneGroup(...WEB, plPerm('tcp', 22, 22, 'pl-0gone')), 'sg-1');
+
+      // Assert: PASS if the list is empty, FAIL if it is the internet (catalog.md "Source set").
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-0gone]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' });
+    });
+
+    it('only tcp 443 through an unresolved list: nothing open, or only authorized ports open', () => {
+      // Act
+      const f = check(rule, oneGroup(plPerm('tcp', 443, 443, 'pl-0gone')), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-0gone]'], ifListsEmpty: 'NOT_APPLICABLE', ifListsOpen: 'PASS' });
+    });
+
     it('no internet-open ingress: private and small sources, a group reference, egress open', () => {
       // Arrange
       const group = sg(
