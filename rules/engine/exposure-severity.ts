@@ -3,6 +3,7 @@ import { type ExposedRange, REACHABILITY_INPUTS, reachability } from './reachabi
 import { formatRange, protocolLabel } from './protocols';
 import type { SecurityGroup } from './snapshot-schema';
 import { SEVERITIES, type Severity } from './types';
+import { prefixListInputs } from './unknown-prefix-lists';
 
 const MAX_INTERFACES = 20;
 
@@ -48,6 +49,11 @@ export function exposureSeverity(
     // Ports and path per interface; the clients are in that interface's own finding
     // (eni-no-internet-exposed-ports), which says who gets through.
     if (hits.length > 0) exposed.push({ interfaceId: eni.NetworkInterfaceId, exposed: hits.map(describePortsAndPath) });
+    // Exposed only if an unresolved prefix list holds the internet: neither CRITICAL nor
+    // lower is known, so the interface is undecided (catalog.md "Source set").
+    else if (r.exposedIfListsOpen !== r.exposed && offendingExposure(r.exposedIfListsOpen, offending).length > 0) {
+      unknown.push(`${eni.NetworkInterfaceId}: ${prefixListInputs(r.unresolvedPrefixLists).join(', ')}`);
+    }
   }
   // Asked only when no exposure was found: one found already decides CRITICAL.
   const unlisted = exposed.length === 0 ? ctx.model.interfacesWithoutGroupsInputs() : [];

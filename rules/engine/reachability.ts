@@ -9,6 +9,7 @@ import { isGlobalIpv6Address } from './public-address';
 import { internetRoutedAddresses, type ResolvedRoute, tableForSubnet } from './routes';
 import { covers, type SgRule } from './sg-rules';
 import { type DirectionExposure, interfaceIngress, openRanges, type PublicRule } from './sg-exposure';
+import { withListsOpen } from './unknown-prefix-lists';
 import type { NetworkAcl, NetworkInterface, RouteTable, SnapshotKey } from './snapshot-schema';
 
 /** Snapshot keys reachability needs besides NetworkInterfaces (catalog.md). */
@@ -35,12 +36,27 @@ export interface ExposurePath {
   securityGroupRules: string[];
 }
 
-export type Reachability = { known: false; missing: string[] } | { known: true; exposed: (protocol: number) => readonly ExposedRange[] };
+export type ExposedOf = (protocol: number) => readonly ExposedRange[];
+
+export type Reachability =
+  | { known: false; missing: string[] }
+  | {
+      known: true;
+      /** Exposure with unresolved customer prefix lists empty. */
+      exposed: ExposedOf;
+      /**
+       * The same with those lists the whole internet (catalog.md "Source set": unknown, not
+       * empty); `exposed` itself when the interface's groups name no such list.
+       */
+      exposedIfListsOpen: ExposedOf;
+      unresolvedPrefixLists: readonly string[];
+    };
 
 const NOTHING_EXPOSED: readonly ExposedRange[] = Object.freeze([]);
+const exposesNothing: ExposedOf = () => NOTHING_EXPOSED;
 
 /** Shared by every interface that cannot be exposed (most of them). */
-const NOT_EXPOSED: Reachability = { known: true, exposed: () => NOTHING_EXPOSED };
+const NOT_EXPOSED: Reachability = { known: true, exposed: exposesNothing, exposedIfListsOpen: exposesNothing, unresolvedPrefixLists: [] };
 
 /** The NACL a subnet is associated with (every subnet has exactly one). */
 function naclForSubnet(subnetId: string, ctx: EvaluationContext): NetworkAcl | undefined {
@@ -109,16 +125,22 @@ function computeReachability(eni: NetworkInterface, ctx: EvaluationContext): Rea
   const ingress = interfaceIngress(eni, ctx);
   const gaps = undecidable(ingress.missing, table, nacl, ctx);
   if (gaps.length > 0) return { known: false, missing: gaps };
-  // The union of its groups' public sources is not internet-open: no port can be.
-  if (!ingress.exposure.canBeOpen) return NOT_EXPOSED;
+  // The union of its groups' public sources is not internet-open, even with unresolved lists
+  // as the whole internet: no port can be. (Without such lists `ifOpen` is the exposure itself.)
+  const ifOpen = withListsOpen(ingress.exposure, ctx);
+  if (!ifOpen.canBeOpen) return NOT_EXPOSED;
+  const exposed = lazyExposure(eni, ingress.exposure, table, nacl, ctx);
+  const exposedIfListsOpen = ifOpen === ingress.exposure ? exposed : lazyExposure(eni, ifOpen, table, nacl, ctx);
+  return { known: true, exposed, exposedIfListsOpen, unresolvedPrefixLists: ingress.exposure.unresolvedPrefixLists };
+}
+
+/** Exposed ranges per protocol, computed on first ask. */
+function lazyExposure(eni: NetworkInterface, ingress: DirectionExposure, table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): ExposedOf {
   const byProtocol = new Map<number, ExposedRange[]>();
-  return {
-    known: true,
-    exposed: (protocol: number) => {
-      let ranges = byProtocol.get(protocol);
-      if (!ranges) byProtocol.set(protocol, (ranges = exposedRanges(eni, ingress.exposure, protocol, table, nacl, ctx)));
-      return ranges;
-    },
+  return (protocol: number) => {
+    let ranges = byProtocol.get(protocol);
+    if (!ranges) byProtocol.set(protocol, (ranges = exposedRanges(eni, ingress, protocol, table, nacl, ctx)));
+    return ranges;
   };
 }
 

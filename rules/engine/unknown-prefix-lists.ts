@@ -38,11 +38,26 @@ export function decideWithUnknownLists<S>(
   ctx: EvaluationContext,
   verdict: (subject: S, exp: DirectionExposure, ctx: EvaluationContext) => RuleResult,
 ): RuleResult {
-  const ifEmpty = verdict(subject, exp, ctx);
-  if (exp.unresolvedRules.length === 0) return ifEmpty;
-  const ifInternet = verdict(subject, withListsOpen(exp, ctx), ctx);
-  if (ifEmpty.status === ifInternet.status) return ifEmpty;
-  return undecidedByLists(exp.unresolvedPrefixLists, ifEmpty.status, ifInternet.status);
+  return agreeOrUndecided(subject, exp, withListsOpen(exp, ctx), exp.unresolvedPrefixLists, ctx, verdict);
+}
+
+/**
+ * The verdict over two views of the sources, lists empty and lists open (the same object when
+ * nothing is unresolved: then one evaluation): it stands when both agree.
+ */
+export function agreeOrUndecided<S, V>(
+  subject: S,
+  ifEmpty: V,
+  ifOpen: V,
+  lists: readonly string[],
+  ctx: EvaluationContext,
+  verdict: (subject: S, view: V, ctx: EvaluationContext) => RuleResult,
+): RuleResult {
+  const asEmpty = verdict(subject, ifEmpty, ctx);
+  if (ifOpen === ifEmpty) return asEmpty;
+  const asOpen = verdict(subject, ifOpen, ctx);
+  if (asEmpty.status === asOpen.status) return asEmpty;
+  return undecidedByLists(lists, asEmpty.status, asOpen.status);
 }
 
 /** NOT_APPLICABLE for a verdict that depends on what unresolved prefix lists hold. */

@@ -1,9 +1,11 @@
-import { authorizedPorts } from '../../engine/context';
-import { formatRange, rangesOutside, TCP, UDP } from '../../engine/protocols';
-import { describeExposure, REACHABILITY_INPUTS, reachability } from '../../engine/reachability';
+import { authorizedPorts, type EvaluationContext } from '../../engine/context';
+import { formatRange, formatTraffic, rangesOutside, TCP, UDP } from '../../engine/protocols';
+import { describeExposure, type ExposedOf, type ExposedRange, type ExposurePath, REACHABILITY_INPUTS, reachability } from '../../engine/reachability';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
-import type { Severity } from '../../engine/types';
+import type { NetworkInterface } from '../../engine/snapshot-schema';
+import type { RuleResult, Severity } from '../../engine/types';
+import { agreeOrUndecided } from '../../engine/unknown-prefix-lists';
 import { INTERFACE_EXPOSURE_TRIGGERS } from './triggers';
 
 const ADMIN_PORTS = [22, 3389];
@@ -29,27 +31,53 @@ export default defineRule(
     const r = reachability(eni, ctx);
     // The keys exist but do not cover this interface (say its subnet's NACL is not listed).
     if (!r.known) return notApplicable(`Reachability cannot be decided: ${r.missing.join('; ')}.`, { missingInputs: r.missing });
-    const tcp = r.exposed(TCP);
-    const udp = r.exposed(UDP);
-    // Prefix lists without entries add nothing to the verdict; the evidence names them.
-    const unresolved = unresolvedEvidence(interfaceIngress(eni, ctx).exposure);
-    if (tcp.length + udp.length === 0) return pass('Not reachable from the internet on any tcp or udp port.', unresolved);
-    const exposed = [...tcp, ...udp];
-    const offending = exposed.flatMap((e) =>
-      rangesOutside(e.range, authorizedPorts(ctx, e.protocol)).map((range) => ({ ...e, range })),
-    );
-    if (offending.length === 0) {
-      return pass(`Reachable from the internet only on authorized ports (${exposed.map((e) => formatRange(e.range)).join(', ')}).`, unresolved);
-    }
-    const admin = offending.some((e) => ADMIN_PORTS.some((p) => e.range.from <= p && p <= e.range.to));
-    const severity: Severity = admin ? 'CRITICAL' : 'HIGH';
-    const described = offending.map((e) => describeExposure(e, ctx));
-    const list = described.map((d) => `${d.protocol} ${d.ports}`).join(', ');
-    const path = offending[0].path;
-    return fail(
-      `Reachable from the internet on ${list} via ${path.internetGateways.join(', ')}, ${path.routeTable}, ${path.networkAcl} (${path.naclInbound.length === 1 ? 'rule' : 'rules'} ${path.naclInbound.join(', ')}) and ${path.securityGroupRules.join(', ')}.`,
-      { exposed: described, ...unresolved },
-      severity,
-    );
+    // Unresolved prefix lists flow through every layer: decided with them empty and open.
+    return agreeOrUndecided(eni, r.exposed, r.exposedIfListsOpen, r.unresolvedPrefixLists, ctx, verdict);
   },
 );
+
+/** The verdict for one view of the interface's exposure. */
+function verdict(eni: NetworkInterface, exposedOf: ExposedOf, ctx: EvaluationContext): RuleResult {
+  const tcp = exposedOf(TCP);
+  const udp = exposedOf(UDP);
+  // Unresolved prefix lists are named in the evidence whatever the verdict.
+  const unresolved = unresolvedEvidence(interfaceIngress(eni, ctx).exposure);
+  if (tcp.length + udp.length === 0) return pass('Not reachable from the internet on any tcp or udp port.', unresolved);
+  const exposed = [...tcp, ...udp];
+  const offending = exposed.flatMap((e) => rangesOutside(e.range, authorizedPorts(ctx, e.protocol)).map((range) => ({ ...e, range })));
+  if (offending.length === 0) {
+    return pass(`Reachable from the internet only on authorized ports (${exposed.map((e) => formatRange(e.range)).join(', ')}).`, unresolved);
+  }
+  const admin = offending.some((e) => ADMIN_PORTS.some((p) => e.range.from <= p && p <= e.range.to));
+  const severity: Severity = admin ? 'CRITICAL' : 'HIGH';
+  const described = offending.map((e) => describeExposure(e, ctx));
+  return fail(`Reachable from the internet ${pathsText(offending)}.`, { exposed: described, ...unresolved }, severity);
+}
+
+/**
+ * "on tcp 22 via igw-1, rtb-1, acl-1 (rule 100) and sgr-1". Ranges sharing a whole path are
+ * listed together, and each path names its own security-group rules, so no port is credited to
+ * another range's rule. Paths that differ only in their security-group rules say the network
+ * part once: "via igw-1, rtb-1, acl-1 (rule 100): tcp 22 through sgr-1; tcp 8080 through sgr-2".
+ */
+function pathsText(offending: readonly ExposedRange[]): string {
+  const byPath = new Map<string, { traffic: string[]; network: string; rules: string }>();
+  for (const e of offending) {
+    const network = networkText(e.path);
+    const rules = e.path.securityGroupRules.join(', ');
+    const key = `${network} and ${rules}`;
+    let group = byPath.get(key);
+    if (!group) byPath.set(key, (group = { traffic: [], network, rules }));
+    group.traffic.push(formatTraffic(e.protocol, e.range));
+  }
+  const groups = [...byPath.values()];
+  if (groups.length > 1 && groups.every((g) => g.network === groups[0].network)) {
+    return `via ${groups[0].network}: ${groups.map((g) => `${g.traffic.join(', ')} through ${g.rules}`).join('; ')}`;
+  }
+  return groups.map((g) => `on ${g.traffic.join(', ')} via ${g.network} and ${g.rules}`).join('; ');
+}
+
+function networkText(path: ExposurePath): string {
+  const nacl = `${path.naclInbound.length === 1 ? 'rule' : 'rules'} ${path.naclInbound.join(', ')}`;
+  return `${path.internetGateways.join(', ')}, ${path.routeTable}, ${path.networkAcl} (${nacl})`;
+}

@@ -1,7 +1,11 @@
 import { formatRange, formatTraffic, protocolLabel } from '../../engine/protocols';
 import { routesToInterface } from '../../engine/routes';
 import { defineRule, fail, listedWithout, notApplicable, pass } from '../../engine/rule';
-import { allOpenRanges, describeRule, interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
+import type { EvaluationContext } from '../../engine/context';
+import { allOpenRanges, type DirectionExposure, describeRule, interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
+import type { NetworkInterface } from '../../engine/snapshot-schema';
+import type { RuleResult } from '../../engine/types';
+import { decideWithUnknownLists } from '../../engine/unknown-prefix-lists';
 import { INTERFACE_EXPOSURE_TRIGGERS } from './triggers';
 
 export default defineRule(
@@ -29,13 +33,18 @@ export default defineRule(
     }
     const { missing, exposure } = interfaceIngress(eni, ctx);
     if (missing.length > 0) return notApplicable(`The snapshot lacks ${missing.join(', ')}: its ingress is not known.`, { missingInputs: missing });
-    const open = allOpenRanges(exposure, ctx);
-    const unresolved = unresolvedEvidence(exposure);
-    if (open.length === 0) return pass('No ingress to this NAT instance is open to the internet.', unresolved);
-    const text = open.map((o) => formatTraffic(o.protocol, o.range)).join(', ');
-    return fail(`NAT instance ingress is open to the internet on ${text}.`, {
-      open: open.map((o) => ({ protocol: protocolLabel(o.protocol), ports: formatRange(o.range), rules: o.rules.map(describeRule) })),
-      ...unresolved,
-    });
+    return decideWithUnknownLists(eni, exposure, ctx, verdict);
   },
 );
+
+/** The verdict for one view of the interface's sources (catalog.md "Source set"). */
+function verdict(_eni: NetworkInterface, exposure: DirectionExposure, ctx: EvaluationContext): RuleResult {
+  const open = allOpenRanges(exposure, ctx);
+  const unresolved = unresolvedEvidence(exposure);
+  if (open.length === 0) return pass('No ingress to this NAT instance is open to the internet.', unresolved);
+  const text = open.map((o) => formatTraffic(o.protocol, o.range)).join(', ');
+  return fail(`NAT instance ingress is open to the internet on ${text}.`, {
+    open: open.map((o) => ({ protocol: protocolLabel(o.protocol), ports: formatRange(o.range), rules: o.rules.map(describeRule) })),
+    ...unresolved,
+  });
+}

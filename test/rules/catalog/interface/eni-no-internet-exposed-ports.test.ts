@@ -3,6 +3,7 @@ import rule from '../../../../rules/catalog/interface/eni-no-internet-exposed-po
 import adminPorts from '../../../../rules/catalog/security-group/sg-no-public-admin-ports';
 import { audit, check, entry, findingOf, perm, sg } from '../../../helpers';
 import { network } from './network-fixture';
+import { sgr } from '../security-group/sg-fixtures';
 
 const exposedOf = (f: { evidence: Record<string, unknown> }) => f.evidence.exposed as Array<{ protocol: string; ports: string; path: Record<string, unknown> }>;
 
@@ -140,20 +141,84 @@ describe('eni-no-internet-exposed-ports', () => {
     expect(check(rule, detached, 'eni-1').status).toBe('PASS');
   });
 
-  it('names customer prefix lists without entries in the evidence, through one group or several', () => {
-    // Arrange: pl-1 has no entries in the snapshot, so it adds no address (catalog.md) but is named
+  it('a customer prefix list without entries is unknown: NOT_APPLICABLE naming it, through one group or several', () => {
+    // Arrange: pl-1 has no entries in the snapshot; empty it exposes nothing, the internet it exposes 22
     const fromList = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: 'pl-1' }] };
     const oneGroup = network({ ingress: [fromList] });
     const twoGroups = network({ ingress: [perm('tcp', 443, 443, '10.0.0.0/8')], extra: { SecurityGroups: [sg('sg-1', [perm('tcp', 443, 443, '10.0.0.0/8')]), sg('sg-2', [fromList])] } });
     (twoGroups.NetworkInterfaces as Array<{ Groups: unknown[] }>)[0].Groups.push({ GroupId: 'sg-2' });
+
+    // Act
+    const findings = [oneGroup, twoGroups].map((s) => check(rule, s, 'eni-1'));
+
+    // Assert
+    for (const f of findings) {
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-1]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' });
+    }
+  });
+
+  it('an unresolved prefix list stands as the whole internet through the NACL, routes and public address', () => {
+    // Arrange: the list opens 22 in the group, but another layer closes 22 whatever the list holds
+    const fromList = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: 'pl-1' }] };
+    const naclDenies22 = network({ ingress: [fromList], naclEntries: [entry(90, 'deny', '6', '0.0.0.0/0', [22, 22]), entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)] });
+    const noPublicIp = network({ ingress: [fromList], publicIp: '' });
+    const routedToNat = network({ ingress: [fromList], routes: [['0.0.0.0/0', 'nat-1']] });
+    const onlyAuthorized = network({ ingress: [{ ...fromList, FromPort: 443, ToPort: 443 }] });
+
+    // Act
+    const findings = [naclDenies22, noPublicIp, routedToNat, onlyAuthorized].map((s) => check(rule, s, 'eni-1'));
+
+    // Assert: PASS both ways stands, and the evidence names the list
+    for (const f of findings) expect(f).toMatchObject({ status: 'PASS', evidence: { unresolvedPrefixLists: ['pl-1'] } });
+  });
+
+  it('a FAIL proven by other sources stands next to an unresolved list', () => {
+    // Arrange
+    const fromList = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: 'pl-1' }] };
     const alsoOpen = network({ ingress: [fromList, perm('tcp', 8080, 8080, '0.0.0.0/0')] });
 
     // Act
-    const findings = [oneGroup, twoGroups, alsoOpen].map((s) => check(rule, s, 'eni-1'));
+    const f = check(rule, alsoOpen, 'eni-1');
+
+    // Assert: the proven part only (8080, HIGH), the list named
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH', evidence: { unresolvedPrefixLists: ['pl-1'] } });
+    expect(exposedOf(f).map((e) => e.ports)).toEqual(['8080']);
+  });
+
+  it('the message names the security-group rules of every exposed range, not only the first', () => {
+    // Arrange: sgr-ssh opens 22, sgr-web 8080-8081; the same gateway, table and NACL rule
+    const rules = [sgr('sgr-ssh', 'sg-1', 'tcp', [22, 22], '0.0.0.0/0'), sgr('sgr-web', 'sg-1', 'tcp', [8080, 8081], '0.0.0.0/0'), sgr('sgr-web2', 'sg-1', 'tcp', [8081, 8081], '0.0.0.0/0')];
+    const snapshot = network({ extra: { SecurityGroupRules: rules } });
+
+    // Act
+    const f = check(rule, snapshot, 'eni-1');
 
     // Assert
-    expect(findings.map((f) => f.status)).toEqual(['PASS', 'PASS', 'FAIL']);
-    for (const f of findings) expect(f.evidence.unresolvedPrefixLists).toEqual(['pl-1']);
+    expect(f.message).toBe('Reachable from the internet via igw-1, rtb-1, acl-1 (rule 100): tcp 22 through sgr-ssh; tcp 8080 through sgr-web; tcp 8081 through sgr-web, sgr-web2.');
+    expect(exposedOf(f).map((e) => e.path.securityGroupRules)).toEqual([['sgr-ssh'], ['sgr-web'], ['sgr-web', 'sgr-web2']]);
+  });
+
+  it('ranges on different NACL entries each get their whole path in the message; one shared network path is said once', () => {
+    // Arrange: 22 and 3389 through entry 100 (one rule each), 8080 through entry 110
+    const rules = [sgr('sgr-admin', 'sg-1', 'tcp', [22, 22], '0.0.0.0/0'), sgr('sgr-rdp', 'sg-1', 'tcp', [3389, 3389], '0.0.0.0/0'), sgr('sgr-web', 'sg-1', 'tcp', [8080, 8080], '0.0.0.0/0')];
+    const naclEntries = [
+      entry(100, 'allow', '6', '0.0.0.0/0', [0, 8000]),
+      entry(110, 'allow', '6', '0.0.0.0/0', [8001, 65535]),
+      entry(100, 'allow', '6', '0.0.0.0/0', [1024, 65535], true),
+    ];
+    const sameRule = [sgr('sgr-both', 'sg-1', 'tcp', [22, 22], '0.0.0.0/0'), sgr('sgr-both2', 'sg-1', 'tcp', [3389, 3389], '0.0.0.0/0')];
+
+    // Act
+    const f = check(rule, network({ naclEntries, extra: { SecurityGroupRules: rules } }), 'eni-1');
+
+    // Assert
+    expect(f.message).toBe(
+      'Reachable from the internet on tcp 22 via igw-1, rtb-1, acl-1 (rule 100) and sgr-admin; on tcp 3389 via igw-1, rtb-1, acl-1 (rule 100) and sgr-rdp; on tcp 8080 via igw-1, rtb-1, acl-1 (rule 110) and sgr-web.',
+    );
+    expect(check(rule, network({ naclEntries, extra: { SecurityGroupRules: sameRule } }), 'eni-1').message).toBe(
+      'Reachable from the internet via igw-1, rtb-1, acl-1 (rule 100): tcp 22 through sgr-both; tcp 3389 through sgr-both2.',
+    );
   });
 
   it('authorized ports pass; other exposed ports fail HIGH with the ranges', () => {

@@ -30,7 +30,7 @@ describe('nat-instance-no-public-ingress', () => {
     expect(check(rule, snapshot, 'eni-1').status).toBe('FAIL');
   });
 
-  it('names customer prefix lists without entries in the evidence', () => {
+  it('a customer prefix list without entries is unknown: NOT_APPLICABLE naming it, unless other sources prove the FAIL', () => {
     // Arrange: pl-1 has no entries in the snapshot; tcp 8080 is open to the internet besides
     const fromList = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: 'pl-1' }] };
 
@@ -39,7 +39,7 @@ describe('nat-instance-no-public-ingress', () => {
     const alsoOpen = check(rule, natInstance([fromList, perm('tcp', 8080, 8080, '0.0.0.0/0')]), 'eni-1');
 
     // Assert
-    expect(onlyList).toMatchObject({ status: 'PASS', evidence: { unresolvedPrefixLists: ['pl-1'] } });
+    expect(onlyList).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['PrefixListEntries[pl-1]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' } });
     expect(alsoOpen).toMatchObject({ status: 'FAIL', evidence: { unresolvedPrefixLists: ['pl-1'] } });
   });
 

@@ -113,6 +113,32 @@ describe('sg-no-public-high-risk-ports', () => {
 
 });
 
+describe('unresolved customer prefix lists', () => {
+  // sg-1 opens 22 to 52.0.0.0/8 (a proven FAIL) and to pl-x, whose entries the snapshot lacks;
+  // the NACL denies 52.0.0.0/8 on 22, so only pl-x could expose the interface.
+  const fromList = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: 'pl-x' }] };
+  const group = sg('sg-1', [perm('tcp', 22, 22, '52.0.0.0/8'), fromList]);
+  const naclEntries = [entry(90, 'deny', '6', '52.0.0.0/8', [22, 22]), entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)];
+
+  it('an interface exposed only if the list is the internet is undecided: base severity, the list named', () => {
+    // Act
+    const f = check(rule, network([eni(PUBLIC)], group, naclEntries), 'sg-1');
+
+    // Assert: neither CRITICAL (not proven) nor lower (attached, maybe exposed)
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH' });
+    expect(f.evidence.exposure).toEqual({ attachedInterfaces: 1, exposedInterfaces: 0, undecided: ['eni-1: PrefixListEntries[pl-x]'] });
+    expect(f.evidence.unresolvedPrefixLists).toEqual(['pl-x']);
+  });
+
+  it('an interface the list cannot expose (no public address) stays decided', () => {
+    // Act
+    const f = check(rule, network([eni()], group, naclEntries), 'sg-1');
+
+    // Assert
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH', evidence: { exposure: { attachedInterfaces: 1, exposedInterfaces: 0 } } });
+  });
+});
+
 describe('sg-no-public-all-traffic', () => {
   describe('exposure-aware severity', () => {
     it('one level lower (MEDIUM) when the group is attached to no interface (all reachability inputs present)', () => {
