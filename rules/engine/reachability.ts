@@ -9,7 +9,7 @@ import { isGlobalIpv6Address } from './public-address';
 import { internetRoutedAddresses, type ResolvedRoute, tableForSubnet } from './routes';
 import { covers, type SgRule } from './sg-rules';
 import { type DirectionExposure, interfaceIngress, openRanges, type PublicRule } from './sg-exposure';
-import { withListsOpen } from './unknown-prefix-lists';
+import { prefixListInputs, withListsOpen } from './unknown-prefix-lists';
 import type { NetworkAcl, NetworkInterface, RouteTable, SnapshotKey } from './snapshot-schema';
 
 /** Snapshot keys reachability needs besides NetworkInterfaces (catalog.md). */
@@ -97,7 +97,7 @@ function undecidable(ingressMissing: string[], table: RouteTable, nacl: NetworkA
   const missing = [...ingressMissing];
   if (table.Routes === undefined) missing.push(`RouteTables[${table.RouteTableId}].Routes`);
   if (nacl.Entries === undefined) missing.push(`NetworkAcls[${nacl.NetworkAclId}].Entries`);
-  for (const id of internetRoutedAddresses(table, ctx).unresolvedPrefixLists) missing.push(`PrefixListEntries (${id})`);
+  missing.push(...prefixListInputs(internetRoutedAddresses(table, ctx).unresolvedPrefixLists));
   return missing;
 }
 

@@ -3,6 +3,7 @@ import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { internetRoutedAddresses, routeDecisions, routeDestination, routeFor, routesMissing, routeTarget, tableForSubnet } from '../../engine/routes';
 import type { NatGateway, RouteTable } from '../../engine/snapshot-schema';
+import { prefixListInputs } from '../../engine/unknown-prefix-lists';
 import { NAT_GATEWAY_DOC, NAT_GATEWAY_PLACEMENT_TRIGGERS } from './triggers';
 
 const ANY_IPV4 = '0.0.0.0/0';
@@ -56,7 +57,7 @@ export default defineRule(
     if (unresolvedPrefixLists.length > 0) {
       return notApplicable(`Cannot decide: ${table.RouteTableId} routes prefix lists ${unresolvedPrefixLists.join(', ')} to an internet gateway, and the snapshot lacks their entries (PrefixListEntries).`, {
         ...evidence,
-        missingInputs: unresolvedPrefixLists.map((id) => `PrefixListEntries (${id})`),
+        missingInputs: prefixListInputs(unresolvedPrefixLists),
       });
     }
     return fail(

@@ -26,11 +26,11 @@ describe('never PASS on missing data', () => {
     // Assert
     expect(findingOf(findings, eniExposed.meta.id, 'eni-1')).toMatchObject({
       status: 'NOT_APPLICABLE',
-      evidence: { missingInputs: ['PrefixListEntries (pl-0abc)'] },
+      evidence: { missingInputs: ['PrefixListEntries[pl-0abc]'] },
     });
     const group = findingOf(findings, adminPorts.meta.id, 'sg-1');
     expect(group.severity).toBe('HIGH');
-    expect(group.evidence.exposure).toMatchObject({ undecided: ['eni-1: PrefixListEntries (pl-0abc)'] });
+    expect(group.evidence.exposure).toMatchObject({ undecided: ['eni-1: PrefixListEntries[pl-0abc]'] });
     // With the entries known, the exposure is found.
     snapshot.PrefixListEntries = { 'pl-0abc': [{ Cidr: '0.0.0.0/0' }] };
     expect(check(eniExposed, snapshot, 'eni-1').severity).toBe('CRITICAL');

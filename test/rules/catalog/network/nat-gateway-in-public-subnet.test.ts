@@ -285,6 +285,18 @@ describe(ID, () => {
       expect(f.evidence).toEqual({ missingInputs: ['RouteTables[rtb-pub].Routes'] });
     });
 
+    it('the internet route is a customer prefix list without entries: named as PrefixListEntries[pl-…]', () => {
+      // Arrange
+      const snapshot = snapshotOf([routeTable('rtb-pub', [route('pl-0route', 'igw-1')], { subnets: ['subnet-pub'] })]);
+
+      // Act
+      const f = check(rule, snapshot, 'nat-1');
+
+      // Assert: the same key form as every other reader of prefix lists (catalog.md "Source set")
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toMatchObject({ missingInputs: ['PrefixListEntries[pl-0route]'] });
+    });
+
     it.each([
       ['a private NAT gateway', { ConnectivityType: 'private' }, 'A private NAT gateway does not need an internet gateway.'],
       ['a pending NAT gateway', { State: 'pending' }, 'The NAT gateway is pending, not available.'],
