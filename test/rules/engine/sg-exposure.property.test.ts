@@ -7,6 +7,7 @@ import { parseSnapshot } from '../../../rules/engine/parse-snapshot';
 import { DEFAULT_SETTINGS } from '../../../rules/engine/settings';
 import { type DirectionExposure, directionExposure, openAt, openRanges } from '../../../rules/engine/sg-exposure';
 import { audit, findingOf, NOW, perm, sg } from '../../helpers';
+import { DEFAULT_IPV4_THRESHOLD, publicIpv4Count } from './public-ipv4-oracle';
 
 /*
  * Oracle: catalog.md "Source set" and "Internet-open", computed independently of the engine.
@@ -29,7 +30,6 @@ const UDP = 17;
 const ICMP = 1;
 const MAX_PORT = 40;
 const PROBE_PORTS = [...Array.from({ length: MAX_PORT + 2 }, (_, i) => i), 65535]; // 0..41, 65535
-const DEFAULT_THRESHOLD = 2 ** 16; // internetMinPrefix ipv4 16
 
 const POOL = [
   // private / not public
@@ -60,44 +60,10 @@ type Source = (typeof POOL)[number];
 const IPV6_OPEN: readonly string[] = ['::/0', '2600:1f00::/24'];
 const IPV6_PUBLIC: readonly string[] = ['::/0', '2600:1f00::/24', '2001:db8:1::/48'];
 
-/** catalog.md "Public address": the IPv4 blocks that are not public (pairwise disjoint). */
-const NON_PUBLIC_V4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '224.0.0.0/3'];
-
-// ---- independent oracle -------------------------------------------------------------------------
-
-function ipv4ToNumber(text: string): number {
-  return text.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
-}
-
-function bounds(cidr: string): [number, number] {
-  const [base, bits] = cidr.split('/');
-  const size = 2 ** (32 - Number(bits));
-  const lo = ipv4ToNumber(base) - (ipv4ToNumber(base) % size);
-  return [lo, lo + size - 1];
-}
-
-const NON_PUBLIC_BOUNDS = NON_PUBLIC_V4.map(bounds);
-
-/** Number of public IPv4 addresses in the union of the IPv4 CIDRs. */
-function publicIpv4Count(cidrs: readonly string[]): number {
-  const sorted = cidrs.filter((c) => !c.includes(':')).map(bounds).sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const [lo, hi] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-    else merged.push([lo, hi]);
-  }
-  let count = 0;
-  for (const [lo, hi] of merged) {
-    count += hi - lo + 1;
-    // Merged intervals are disjoint and so are the non-public blocks: overlaps never double-count.
-    for (const [nlo, nhi] of NON_PUBLIC_BOUNDS) count -= Math.max(0, Math.min(hi, nhi) - Math.max(lo, nlo) + 1);
-  }
-  return count;
-}
+// ---- independent oracle (public-ipv4-oracle.ts counts public IPv4) ----------------------------
 
 function internetOpen(sources: readonly string[]): boolean {
-  return sources.some((s) => IPV6_OPEN.includes(s)) || publicIpv4Count(sources) >= DEFAULT_THRESHOLD;
+  return sources.some((s) => IPV6_OPEN.includes(s)) || publicIpv4Count(sources) >= DEFAULT_IPV4_THRESHOLD;
 }
 
 function hasPublicAddress(source: string): boolean {
