@@ -7,6 +7,7 @@ import { SnapshotModel } from '../../../rules/engine/model';
 import { parseSnapshot } from '../../../rules/engine/parse-snapshot';
 import { DEFAULT_SETTINGS } from '../../../rules/engine/settings';
 import { entry, nacl, NOW } from '../../helpers';
+import { cidrBounds, ipv4ToNumber } from './public-ipv4-oracle';
 
 /*
  * Oracle: catalog.md "NACL effective allow", simulated address by address. Entries use CIDRs
@@ -32,18 +33,6 @@ interface GenEntry {
 }
 
 // ---- independent oracle -------------------------------------------------------------------------
-
-/** Dotted quad to number; written here, independently of the engine's parser. */
-function ipv4ToNumber(text: string): number {
-  return text.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
-}
-
-function cidrBounds(cidr: string): [number, number] {
-  const [base, bits] = cidr.split('/');
-  const size = 2 ** (32 - Number(bits));
-  const lo = ipv4ToNumber(base) - (ipv4ToNumber(base) % size);
-  return [lo, lo + size - 1];
-}
 
 /** Entries of one direction, sorted by RuleNumber, with their CIDR bounds parsed once. */
 interface Oracle {

@@ -8,22 +8,24 @@
 /** catalog.md "Public address": the IPv4 blocks that are not public (pairwise disjoint). */
 const NON_PUBLIC_V4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '224.0.0.0/3'];
 
-function ipv4ToNumber(text: string): number {
+/** Dotted quad to number; written here, independently of the engine's parser. */
+export function ipv4ToNumber(text: string): number {
   return text.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
 }
 
-function bounds(cidr: string): [number, number] {
+/** First and last address of an IPv4 CIDR, as numbers. */
+export function cidrBounds(cidr: string): [number, number] {
   const [base, bits] = cidr.split('/');
   const size = 2 ** (32 - Number(bits));
   const lo = ipv4ToNumber(base) - (ipv4ToNumber(base) % size);
   return [lo, lo + size - 1];
 }
 
-const NON_PUBLIC_BOUNDS = NON_PUBLIC_V4.map(bounds);
+const NON_PUBLIC_BOUNDS = NON_PUBLIC_V4.map(cidrBounds);
 
 /** Number of public IPv4 addresses in the union of the IPv4 CIDRs (IPv6 ones are ignored). */
 export function publicIpv4Count(cidrs: readonly string[]): number {
-  const sorted = cidrs.filter((c) => !c.includes(':')).map(bounds).sort((a, b) => a[0] - b[0]);
+  const sorted = cidrs.filter((c) => !c.includes(':')).map(cidrBounds).sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const [lo, hi] of sorted) {
     const last = merged[merged.length - 1];
