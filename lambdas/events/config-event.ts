@@ -19,7 +19,8 @@ export const ConfigRuleEventSchema = z.looseObject({
   configRuleId: z.string().optional(),
   accountId: z.string().optional(),
   version: z.string().optional(),
-  evaluationMode: z.enum(['DETECTIVE', 'PROACTIVE']).optional(),
+  /** DETECTIVE or PROACTIVE; not read, so a new mode does not reject the event. */
+  evaluationMode: z.string().optional(),
 });
 
 export const CONFIGURATION_ITEM_STATUSES = ['OK', 'ResourceDiscovered', 'ResourceDeleted', 'ResourceNotRecorded', 'ResourceDeletedNotRecorded'] as const;

@@ -14,21 +14,37 @@ const MAX_DEPTH = 10;
 
 /** Every string found under one of `keys` (lowerCamel; the PascalCase twin matches too), in order, deduplicated. */
 export function valuesOf(json: Json, keys: readonly string[]): string[] {
-  const wanted = new Set(keys.flatMap((k) => [k, k[0].toUpperCase() + k.slice(1)]));
   const found = new Set<string>();
-  walk(json, wanted, found, 0);
+  walk(json, withTwins(keys), found, 0);
   return [...found];
 }
 
+/**
+ * Like valuesOf, but only strings directly under the object or under the operation wrapper
+ * inside it (`ModifySecurityGroupRulesRequest`): `groupId` of AuthorizeSecurityGroupIngress names
+ * the group changed, while the `groupId`s deeper in its ipPermissions name groups it references.
+ */
+export function topValuesOf(json: Json, keys: readonly string[]): string[] {
+  if (!isObject(json)) return [];
+  const wanted = withTwins(keys);
+  const levels = [json, ...Object.values(json).filter((v): v is Record<string, Json> => isObject(v) && !('items' in v))];
+  const found = levels.flatMap((o) => Object.entries(o).flatMap(([k, v]) => (wanted.has(k) && typeof v === 'string' && v !== '' ? [v] : [])));
+  return [...new Set(found)];
+}
+
+const withTwins = (keys: readonly string[]) => new Set(keys.flatMap((k) => [k, k[0].toUpperCase() + k.slice(1)]));
+
+const isObject = (json: Json): json is Record<string, Json> => typeof json === 'object' && json !== null && !Array.isArray(json);
+
 function walk(json: Json, wanted: Set<string>, found: Set<string>, depth: number): void {
-  if (depth > MAX_DEPTH || typeof json !== 'object' || json === null) return;
+  if (depth > MAX_DEPTH) return;
   if (Array.isArray(json)) {
     for (const item of json) walk(item, wanted, found, depth + 1);
-    return;
-  }
-  for (const [key, value] of Object.entries(json)) {
-    if (wanted.has(key)) collect(value, found);
-    else walk(value, wanted, found, depth + 1);
+  } else if (isObject(json)) {
+    for (const [key, value] of Object.entries(json)) {
+      if (wanted.has(key)) collect(value, found);
+      else walk(value, wanted, found, depth + 1);
+    }
   }
 }
 
@@ -38,23 +54,8 @@ function collect(value: Json, found: Set<string>): void {
     if (value !== '') found.add(value);
   } else if (Array.isArray(value)) {
     for (const item of value) collect(item, found);
-  } else if (typeof value === 'object' && value !== null) {
-    const v = value as Record<string, Json>;
-    if ('content' in v) collect(v.content, found);
-    else if ('items' in v) collect(v.items, found);
+  } else if (isObject(value)) {
+    if ('content' in value) collect(value.content, found);
+    else if ('items' in value) collect(value.items, found);
   }
-}
-
-/**
- * A key of the object itself or of the one operation wrapper inside it (`XxxRequest`), not
- * deeper: `groupId` of AuthorizeSecurityGroupIngress names the group changed, while deeper
- * `groupId`s name groups its rules reference.
- */
-export function topValuesOf(json: Json, keys: readonly string[]): string[] {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return [];
-  const shallow = { ...(json as Record<string, Json>) };
-  const nested = Object.values(shallow).filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !('items' in v));
-  // Only one level of wrapper and only its direct keys: values of nested objects are dropped.
-  const direct = (o: Json) => Object.fromEntries(Object.entries(o as Record<string, Json>).filter(([, v]) => typeof v === 'string'));
-  return valuesOf([direct(shallow), ...nested.map(direct)], keys);
 }

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseChangeMessage, parseCloudTrailEvent } from '../../../lambdas/events/cloudtrail-event';
-import { MalformedEventError } from '../../../lambdas/events/malformed-event';
-import { copy, fixture } from './fixtures';
+import { copy, fixture, malformed } from './fixtures';
 
 type Record = { messageId: string; body: string } & { [k: string]: unknown };
 const sqsRecord = (): Record => copy(fixture<{ Records: Record[] }>('sqs-authorize-sg-ingress.json').Records[0]);
-
-function malformed(f: () => unknown): MalformedEventError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof MalformedEventError) return error;
-    throw error;
-  }
-  throw new Error('expected a MalformedEventError');
-}
 
 describe('parseChangeMessage', () => {
   it('decodes the SQS record and the EventBridge event in its body', () => {

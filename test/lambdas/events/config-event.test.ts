@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigRuleEvent } from '../../../lambdas/events/config-event';
-import { MalformedEventError } from '../../../lambdas/events/malformed-event';
-import { copy, fixture } from './fixtures';
-
-const caught = (f: () => unknown): MalformedEventError => {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof MalformedEventError) return error;
-    throw error;
-  }
-  throw new Error('expected a MalformedEventError');
-};
+import { copy, fixture, malformed } from './fixtures';
 
 describe('parseConfigRuleEvent', () => {
   it('decodes a change notification (AWS docs example) with its rule parameters', () => {
@@ -67,13 +56,13 @@ describe('parseConfigRuleEvent', () => {
     ['an unknown message type', { invokingEvent: '{"messageType":"ConfigurationSnapshotDeliveryCompleted"}' }, /^invokingEvent\.messageType: /],
   ])('throws MalformedEventError naming the path when %s', (_, change, message) => {
     const raw = { ...fixture('config-change.aws-docs.json'), ...change };
-    const error = caught(() => parseConfigRuleEvent(raw));
+    const error = malformed(() => parseConfigRuleEvent(raw));
     expect(error.name).toBe('MalformedEventError');
     expect(error.message).toMatch(message);
   });
 
   it('names the missing field inside the decoded invokingEvent (rdk’s template has an empty item)', () => {
-    const error = caught(() => parseConfigRuleEvent(fixture('config-left-scope.rdk-template.json')));
+    const error = malformed(() => parseConfigRuleEvent(fixture('config-left-scope.rdk-template.json')));
     expect(error.path).toBe('invokingEvent.configurationItem.configurationItemStatus');
     expect(error.message).toMatch(/^invokingEvent\.configurationItem\.configurationItemStatus: expected one of "OK"\|/);
   });
@@ -81,6 +70,6 @@ describe('parseConfigRuleEvent', () => {
   it('rejects an unknown item status, naming it', () => {
     const raw = copy(fixture('config-change.aws-docs.json'));
     raw.invokingEvent = (raw.invokingEvent as string).replace('"OK"', '"Deleted"');
-    expect(caught(() => parseConfigRuleEvent(raw)).path).toBe('invokingEvent.configurationItem.configurationItemStatus');
+    expect(malformed(() => parseConfigRuleEvent(raw)).path).toBe('invokingEvent.configurationItem.configurationItemStatus');
   });
 });
