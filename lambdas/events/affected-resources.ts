@@ -66,7 +66,10 @@ const securityGroupChange: Resolver = (request, response) => {
   const target = [...topValuesOf(request, ['groupId']), ...valuesOf(response, ['groupId'])];
   const groups = refs('SecurityGroup', valuesOf([request, response], ['groupId', 'referencedGroupId']));
   const names = target.length === 0 ? topValuesOf(request, ['groupName']) : [];
-  return { resources: groups, lookups: names.map((value) => ({ kind: 'SecurityGroup', describe: 'SecurityGroups', filter: 'group-name', value })) };
+  return {
+    resources: groups,
+    lookups: names.map((value) => ({ kind: 'SecurityGroup', describe: 'SecurityGroups', filter: 'group-name', value, inDefaultVpc: true })),
+  };
 };
 
 const GROUPS_LEFT = 'the groups the interface used before are not named';

@@ -17,6 +17,12 @@ export interface Lookup {
   describe: 'SecurityGroups' | 'NetworkAcls' | 'RouteTables' | 'NetworkInterfaces' | 'VpnConnections';
   filter: string;
   value: string;
+  /**
+   * The value names something of the region's default VPC: a group named by GroupName (EC2 accepts
+   * a name only there). DescribeSecurityGroups' GroupNames parameter resolves exactly that; the
+   * group-name filter alone would also match same-named groups (every VPC has a `default`).
+   */
+  inDefaultVpc?: true;
 }
 
 /**

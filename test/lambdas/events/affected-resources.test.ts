@@ -15,7 +15,7 @@ function summary(a: Affected | undefined): string[] {
   return [
     ...a.resources.map((r) => `${r.kind} ${r.id}`),
     ...a.vpcIds.map((v) => `vpc context ${v}`),
-    ...a.lookups.map((l) => `lookup ${l.kind} via ${l.describe} ${l.filter}=${l.value}`),
+    ...a.lookups.map((l) => `lookup ${l.kind} via ${l.describe} ${l.filter}=${l.value}${l.inDefaultVpc ? ' in the default VPC' : ''}`),
     ...a.sweeps.map((s) => `sweep ${s.kind}`),
   ];
 }
@@ -117,7 +117,7 @@ describe('affectedResources', () => {
 
   it('returns a group named only by GroupName (default VPC) as a name to resolve', () => {
     const call = { requestParameters: { groupName: 'default', ipPermissions: { items: [] } }, responseElements: { _return: true } };
-    expect(touched('AuthorizeSecurityGroupIngress', call)).toEqual(['lookup SecurityGroup via SecurityGroups group-name=default']);
+    expect(touched('AuthorizeSecurityGroupIngress', call)).toEqual(['lookup SecurityGroup via SecurityGroups group-name=default in the default VPC']);
   });
 
   it('needs no name lookup when the response names the group', () => {
