@@ -1,5 +1,5 @@
 import type { ResourceKindName } from '../../rules/engine/types';
-import type { Lookup, ResourceRef } from './affected';
+import type { Affected, Lookup, ResourceRef } from './affected';
 import { affectedResources } from './affected-resources';
 import type { ChangeMessage } from './cloudtrail-event';
 import { type OwnRole, skipReason } from './filters';
@@ -41,11 +41,8 @@ export interface CoalesceOptions {
  */
 export function coalesce(messages: readonly ChangeMessage[], options: CoalesceOptions): ChangeWork {
   const skipped: ChangeWork['skipped'] = [];
-  const vpcs = new Map<string | undefined, Builder>();
+  const accepted: { messageId: string; affected: Affected }[] = [];
   const placed = new Map<string, string>(options.vpcOf);
-  const pending: { ref: ResourceRef; messageId: string }[] = [];
-  const builder = (vpcId: string | undefined) => vpcs.get(vpcId) ?? vpcs.set(vpcId, new Builder(vpcId)).get(vpcId)!;
-
   for (const { messageId, event } of messages) {
     const { detail } = event;
     const reason = skipReason(detail, options.ownRole);
@@ -54,19 +51,31 @@ export function coalesce(messages: readonly ChangeMessage[], options: CoalesceOp
       skipped.push({ messageId, reason: reason ?? `no resolver for ${detail.eventName}` });
       continue;
     }
-    const vpcId = affected.vpcIds.length === 1 ? affected.vpcIds[0] : undefined;
-    for (const ref of affected.resources) {
-      if (vpcId && !placed.has(ref.id)) placed.set(ref.id, vpcId);
-      pending.push({ ref, messageId });
-    }
+    accepted.push({ messageId, affected });
+    const vpcId = single(affected.vpcIds);
+    for (const ref of affected.resources) if (vpcId && !placed.has(ref.id)) placed.set(ref.id, vpcId);
+  }
+
+  // A second pass, once every event has told what it knows: a later event may name the VPC of a
+  // resource an earlier one touched.
+  const vpcs = new Map<string | undefined, Builder>();
+  const builder = (vpcId: string | undefined) => vpcs.get(vpcId) ?? vpcs.set(vpcId, new Builder(vpcId)).get(vpcId)!;
+  for (const { messageId, affected } of accepted) {
+    for (const ref of affected.resources) builder(placed.get(ref.id)).resource(ref, messageId);
+    // Lookups and sweeps belong to the event's VPC: the one it names, else the one its resources are in.
+    const vpcId = single(affected.vpcIds) ?? single(affected.resources.map((r) => placed.get(r.id)));
     for (const lookup of affected.lookups) builder(vpcId).lookup(lookup, messageId);
     for (const sweep of affected.sweeps) builder(vpcId).sweep(sweep.kind, sweep.reason, messageId);
     // A VPC an event names is context to read even when nothing else in the event is placed in it.
     for (const id of affected.vpcIds) builder(id).messageIds.add(messageId);
   }
-  // Placed after the loop: a later event may tell the VPC of a resource an earlier one named.
-  for (const { ref, messageId } of pending) builder(placed.get(ref.id)).resource(ref, messageId);
   return { vpcs: [...vpcs.values()].map((b) => b.build()), skipped };
+}
+
+/** The one value the list holds (undefined entries aside), or undefined when it holds none or several. */
+function single(values: readonly (string | undefined)[]): string | undefined {
+  const distinct = new Set(values.filter((v) => v !== undefined));
+  return distinct.size === 1 ? [...distinct][0] : undefined;
 }
 
 /** The message ids behind the given items, for reporting a failed item as failed messages. */

@@ -41,7 +41,7 @@ describe('coalesce', () => {
     const created = message('create', { eventName: 'CreateSecurityGroup' }); // creates sg-0new in vpc-0a
     const authorized = message('auth', { groupId: 'sg-0new' });
     const work = coalesce([authorized, created], { ownRole: OWN });
-    expect(work.vpcs.map((v) => [v.vpcId, v.resources.map((r) => r.id), v.messageIds])).toEqual([['vpc-0a', ['sg-0new'], ['create', 'auth']]]);
+    expect(work.vpcs.map((v) => [v.vpcId, v.resources.map((r) => r.id), v.messageIds.sort()])).toEqual([['vpc-0a', ['sg-0new'], ['auth', 'create']]]);
   });
 
   it('leaves resources of unknown VPC in one bucket, so the handler places them with one Describe per kind', () => {
@@ -76,6 +76,11 @@ describe('coalesce', () => {
       ['route.network-interface-id', ['c']],
     ]);
     expect(vpc.sweeps).toEqual([{ kind: 'SecurityGroup', reasons: ['the groups the interface used before are not named'], messageIds: ['a', 'b', 'c'] }]);
+  });
+
+  it('puts an event’s lookups and sweeps in the VPC of its resources when it names no VPC', () => {
+    const work = coalesce([message('gone', { eventName: 'DeleteNetworkInterface' })], { ownRole: OWN, vpcOf: new Map([['eni-0a', 'vpc-1']]) });
+    expect(work.vpcs.map((v) => [v.vpcId, v.resources.length, v.lookups.length, v.sweeps.length])).toEqual([['vpc-1', 1, 1, 1]]);
   });
 
   it('maps failed work back to the messages that asked for it (partial-batch failure)', () => {
