@@ -34,7 +34,8 @@ export function parseJsonAt(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    return throwAt(path, `not valid JSON (${(error as Error).message})`);
+    // JSON.parse quotes the text around the error, which may span lines: the log line stays one line.
+    return throwAt(path, `not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`);
   }
 }
 

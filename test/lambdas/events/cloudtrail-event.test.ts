@@ -39,6 +39,12 @@ describe('parseChangeMessage', () => {
     expect(event.detail.eventName).toBe('DeleteTransitGatewayVpcAttachment');
   });
 
+  it('keeps the error on one line when the body spans lines', () => {
+    const record = sqsRecord();
+    record.body = '{\n  "detail":\n  oops\n}';
+    expect(malformed(() => parseChangeMessage(record)).message).not.toContain('\n');
+  });
+
   it.each([
     ['the body is not JSON', (r: Record) => (r.body = 'not json'), '', /^body: not valid JSON/],
     ['the event has no detail', (r: Record) => (r.body = JSON.stringify({ ...JSON.parse(r.body), detail: undefined })), 'body.detail', /expected object, received undefined$/],
