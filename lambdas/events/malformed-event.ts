@@ -26,7 +26,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix
   // comes from the same issue with its path left out.
   const path = describeIssue({ ...issue, message: '' }).replace(/: $/, '');
   const problem = describeIssue({ ...issue, path: [] });
-  return throwAt(join(prefix, path), problem);
+  throw new MalformedEventError(join(prefix, path), problem);
 }
 
 /** Parses a JSON string found at `path` (Config's invokingEvent, an SQS body). */
@@ -35,12 +35,8 @@ export function parseJsonAt(text: string, path: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     // JSON.parse quotes the text around the error, which may span lines: the log line stays one line.
-    return throwAt(path, `not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`);
+    throw new MalformedEventError(path, `not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`);
   }
-}
-
-function throwAt(path: string, problem: string): never {
-  throw new MalformedEventError(path, problem);
 }
 
 function join(prefix: string, path: string): string {
