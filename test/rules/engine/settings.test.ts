@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, parseSettings } from '../../../rules/engine/settings'
 const parse = (value: unknown) => parseSettings(value, 'config.json', RULE_IDS);
 
 describe('settings', () => {
-  it('defaults match catalog.md', () => {
+  it('defaults match docs/semantics.md', () => {
     expect(DEFAULT_SETTINGS.authorizedTcpPorts).toEqual([80, 443]);
     expect(DEFAULT_SETTINGS.authorizedUdpPorts).toEqual([]);
     expect(DEFAULT_SETTINGS.internetMinPrefix).toEqual({ ipv4: 16, ipv6: 32 });

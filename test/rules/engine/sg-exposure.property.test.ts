@@ -9,7 +9,7 @@ import { type DirectionExposure, directionExposure, openAt, openRanges } from '.
 import { audit, findingOf, NOW, perm, sg } from '../../helpers';
 
 /*
- * Oracle: catalog.md "Source set" and "Internet-open", computed independently of the engine.
+ * Oracle: docs/semantics.md "Source set" and "Internet-open", computed independently of the engine.
  *
  * Sources come from a fixed pool. IPv4 internet-openness of a union is decided exactly below, by
  * merging the union's intervals and subtracting the non-public blocks (own interval code, numbers
@@ -60,7 +60,7 @@ type Source = (typeof POOL)[number];
 const IPV6_OPEN: readonly string[] = ['::/0', '2600:1f00::/24'];
 const IPV6_PUBLIC: readonly string[] = ['::/0', '2600:1f00::/24', '2001:db8:1::/48'];
 
-/** catalog.md "Public address": the IPv4 blocks that are not public (pairwise disjoint). */
+/** docs/semantics.md "Public address": the IPv4 blocks that are not public (pairwise disjoint). */
 const NON_PUBLIC_V4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '224.0.0.0/3'];
 
 // ---- independent oracle -------------------------------------------------------------------------
@@ -167,7 +167,7 @@ function snapshotOf(group: GenGroup): Record<string, unknown> {
   return { SecurityGroups: [sg('sg-p')], SecurityGroupRules: entries };
 }
 
-/** catalog.md "Source set": IpProtocol -1, or the same protocol and the port in range. */
+/** docs/semantics.md "Source set": IpProtocol -1, or the same protocol and the port in range. */
 function oracleCovers(p: GenPerm, protocol: number, port: number): boolean {
   if (p.protocol === '-1') return true;
   if ((p.protocol === 'udp' ? UDP : TCP) !== protocol) return false;
@@ -261,7 +261,7 @@ describe('security-group ingress exposure (property)', () => {
   });
 
   it('the rules of an open range are exactly the public rules covering each of its ports', () => {
-    // The rules are what revoke-public-ingress acts on (catalog.md "Remediation kinds": every
+    // The rules are what revoke-public-ingress acts on (docs/semantics.md "Remediation kinds": every
     // ingress rule that covers an offending port and contributes public addresses).
     fc.assert(
       fc.property(groupArb(fc.constant(true)), (group) => {

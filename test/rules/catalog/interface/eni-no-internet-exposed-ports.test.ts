@@ -141,7 +141,7 @@ describe('eni-no-internet-exposed-ports', () => {
   });
 
   it('names customer prefix lists without entries in the evidence, through one group or several', () => {
-    // Arrange: pl-1 has no entries in the snapshot, so it adds no address (catalog.md) but is named
+    // Arrange: pl-1 has no entries in the snapshot, so it adds no address (docs/semantics.md) but is named
     const fromList = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: 'pl-1' }] };
     const oneGroup = network({ ingress: [fromList] });
     const twoGroups = network({ ingress: [perm('tcp', 443, 443, '10.0.0.0/8')], extra: { SecurityGroups: [sg('sg-1', [perm('tcp', 443, 443, '10.0.0.0/8')]), sg('sg-2', [fromList])] } });

@@ -121,7 +121,7 @@ describe(ID, () => {
     });
 
     it('two rules splitting the port range (0-32767, 32768-65535) are not rules that cover every port', () => {
-      // Arrange: catalog.md counts the sources of rules that each cover every port.
+      // Arrange: docs/semantics.md counts the sources of rules that each cover every port.
       const group = oneGroup(perm('tcp', 0, 32767, '0.0.0.0/0'), perm('tcp', 32768, 65535, '0.0.0.0/0'));
 
       // Act
@@ -166,7 +166,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, oneGroup(plPerm('tcp', 0, 65535, 'pl-0gone')), 'sg-1');
 
-      // Assert: catalog.md "Source set": an unresolved prefix list adds nothing and is named in the evidence.
+      // Assert: docs/semantics.md "Source set": an unresolved prefix list adds nothing and is named in the evidence.
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0gone'] });
     });

@@ -176,7 +176,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, oneGroup(...WEB, plPerm('tcp', 22, 22, 'pl-0gone')), 'sg-1');
 
-      // Assert: catalog.md "Source set": an unresolved prefix list adds nothing and is named in the evidence.
+      // Assert: docs/semantics.md "Source set": an unresolved prefix list adds nothing and is named in the evidence.
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0gone'] });
     });

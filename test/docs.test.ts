@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import sample from '../examples/sample-account.json';
+import { CATALOG } from '../rules/catalog';
 import { audit, findingOf } from './helpers';
 
 /** README's JSON excerpt of a finding: the first ```json block after the sentence that introduces it. */
@@ -21,5 +23,19 @@ describe('README.md', () => {
     const { title: _t, remediation: _r, compliance: _c, ...shown } = findingOf(findings, excerpt.ruleId as string, excerpt.resourceId as string);
     // Assert
     expect(excerpt).toEqual(JSON.parse(JSON.stringify(shown)));
+  });
+});
+
+describe('docs/semantics.md', () => {
+  it('defines every rule of the catalog', () => {
+    const semantics = readFileSync('docs/semantics.md', 'utf8');
+    for (const { meta } of CATALOG) expect(semantics, meta.id).toMatch(new RegExp(`^\\| ${meta.id} \\|`, 'm'));
+  });
+
+  it('is what the repository points at for semantics, not a catalog.md it does not have', () => {
+    // `git grep` searches tracked files only: node_modules and dist are not searched.
+    const grep = spawnSync('git', ['grep', '-n', '-I', '-e', 'catalog[.]md', '--', '.', ':!test/docs.test.ts'], { encoding: 'utf8' });
+    expect(grep.stdout).toBe('');
+    expect(grep.status).toBe(1); // git grep: 1 = no match (2 would be an error)
   });
 });
