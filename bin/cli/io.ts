@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../rules/engine/errors';
+import { syncWriter } from './sync-write';
 
 /** What the CLI touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -11,7 +12,7 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: syncWriter(1),
   stderr: (text) => process.stderr.write(text),
   // Read as bytes, then decode: on Node 20, readFileSync(path, 'utf8') takes ~200 ms for a 95 MB
   // snapshot and this ~120 ms (bench/tools/read-paths.cjs); the text is the same.
