@@ -44,7 +44,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .version(version, '--version', 'print the version')
     // commander's usage errors ("error: unknown option '--nope'") get the prefix ours carry, so
     // every failure the CLI reports reads `vpc-auditor: …` whoever detected it.
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text.replace(/^error: /, 'vpc-auditor: ')) })
+    // They quote arguments too, so control characters are escaped line by line (a suggestion
+    // such as "(Did you mean --format?)" keeps its own line).
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(text.replace(/^error: /, 'vpc-auditor: ').replace(/[^\n]+/g, oneLine)),
+    })
     .exitOverride();
 
   program

@@ -70,6 +70,11 @@ describe('vpc-auditor audit: bad input, one line, exit 2', () => {
     expect(stderr).toBe('vpc-auditor: --rules: unknown rule id sg-\\u0007bell\\u001b[2J (see `vpc-auditor rules`)\n');
   });
 
+  it('escapes control characters in the argument parser\'s errors too', () => {
+    const { code, stderr } = cli(['audit', '--snapshot', 's.json', '--format', 'x\u0007'], { 's.json': lowOnly });
+    expect({ code, stderr }).toEqual({ code: 2, stderr: "vpc-auditor: option '--format <format>' argument 'x\\u0007' is invalid. Allowed choices are table, json, asff.\n" });
+  });
+
   it('rejects a null config like any other non-object', () => {
     const { code, stderr } = cli(['audit', '--snapshot', 's.json', '--config', 'c.json'], { 's.json': lowOnly, 'c.json': 'null' });
     expect({ code, stderr }).toEqual({ code: 2, stderr: 'vpc-auditor: c.json: expected object, received null\n' });
