@@ -1,12 +1,15 @@
-// `npm run bench`: measures the engine and the CLI on the generated inventories and appends the
-// results to BENCHMARKS.md with the command and the machine. Not a test: numbers are recorded,
-// not asserted. Every measurement runs in a fresh process so it sees what a real run sees.
+// `npm run bench`: measures the engine and the CLI on the generated inventories and prints the
+// results; `npm run bench -- --record` also appends them to BENCHMARKS.md with the command and the
+// machine (so a trial run leaves the checkout clean). Not a test: numbers are recorded, not
+// asserted. Every measurement runs in a fresh process so it sees what a real run sees.
+// BENCH_SIZES=1k runs one inventory size only (a quick check that the bench itself works).
 //
 // Targets (10k-group inventory, this 2-core machine):
 // - SG + NACL rules evaluate in under 300 ms; the whole catalog, reachability included, in under
 //   500 ms, with peak memory under 500 MB;
 // - `vpc-auditor audit --snapshot <10k> --format table` takes at most 1.5x as long as `node -e`
-//   reading and JSON-parsing the same file, measured side by side in one run.
+//   reading and JSON-parsing the same file, measured side by side in one run;
+// - every output format peaks within 1.5x of the table's RSS (json and asff are streamed).
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,10 +18,13 @@ import { generateInventory } from './generate.mjs';
 
 const OUT = 'bench/out';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const SIZES = [
+const ALL_SIZES = [
   { name: '1k', groups: 1000, nacls: 100 },
   { name: '10k', groups: 10000, nacls: 1000 },
 ];
+const SIZES = process.env.BENCH_SIZES ? ALL_SIZES.filter((s) => process.env.BENCH_SIZES.split(',').includes(s.name)) : ALL_SIZES;
+const RECORD = process.argv.includes('--record');
+const FORMATS = ['table', 'json', 'asff'];
 
 // A first run is one sample per process and varies by +-50 ms: take the median of several.
 const COLD_PROCESSES = Number(process.env.BENCH_COLD_PROCESSES ?? 5);
@@ -128,6 +134,13 @@ for (let i = 0; i < ROUNDS; i++) {
 }
 const prettyLine = `The same ${SIZES.at(-1).name} inventory indented as \`jq -s add\` writes it (${(statSync(prettyFile).size / 1e6).toFixed(1)} MB): \`node -e\` read+parse ${fmt(ms(pretty.baseline))}, \`audit --format table\` ${fmt(ms(pretty.audit))}, ratio ${(ms(pretty.audit) / ms(pretty.baseline)).toFixed(2)}.`;
 
+// Peak RSS of the whole CLI per output format on the largest inventory, output thrown away:
+// what printing costs beyond evaluating (one run each: the peak barely moves between runs).
+const formatPeaks = Object.fromEntries(
+  FORMATS.map((format) => [format, timed(['dist/cli.cjs', 'audit', '--snapshot', inventory(SIZES.at(-1)), '--format', format, '--fail-on', 'none']).peakMb]),
+);
+const peaksLine = `Peak RSS of \`audit\` by output format, ${SIZES.at(-1).name} inventory, one run each: ${FORMATS.map((f) => `${f} ${Math.round(formatPeaks[f])} MB${f === 'table' ? '' : ` (${(formatPeaks[f] / formatPeaks.table).toFixed(2)}x table)`}`).join(', ')}.`;
+
 const range = (xs) => `${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))}`;
 const table = [
   '| inventory | file | validate | SG+NACL rules: first run (range) / warm | whole catalog: first run (range) / warm | peak RSS after parse + first evaluation | `node -e` read+parse | `audit --format table` | ratio | ratio to `node -e` reading as the CLI does | audit peak RSS |',
@@ -144,13 +157,18 @@ const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no',
 const entry = `
 ## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}${dirty}
 
-Command: \`npm run bench\` (${ROUNDS} rounds; medians). Machine: ${machine()}.
+Command: \`npm run bench -- --record\` (${ROUNDS} rounds; medians). Machine: ${machine()}.
 Inventories from \`bench/generate.mjs\` (seed 42). \"First run\" is evaluate() once in a fresh process after parsing and validation (what a CLI run pays), median of ${COLD_PROCESSES} processes; \"warm\" is the median of the next ${ROUNDS} in each process (median over processes). In-process runs use the V8 flags the CLI sets (${CLI_V8_FLAGS.join(' ')}, bin/cli/v8-tuning.json).
 
 ${table}
 
 ${prettyLine}
+
+${peaksLine}
 `;
-if (!existsSync('BENCHMARKS.md')) writeFileSync('BENCHMARKS.md', '# Benchmarks\n\nAppended by `npm run bench`; newest last. Targets and how to read them: see the top of bench/run.mjs.\n');
-appendFileSync('BENCHMARKS.md', entry);
+if (RECORD) {
+  if (!existsSync('BENCHMARKS.md')) writeFileSync('BENCHMARKS.md', '# Benchmarks\n\nAppended by `npm run bench -- --record`; newest last. Targets and how to read them: see the top of bench/run.mjs.\n');
+  appendFileSync('BENCHMARKS.md', entry);
+}
 console.log(entry);
+if (!RECORD) console.log('(not recorded: `npm run bench -- --record` appends this to BENCHMARKS.md)');

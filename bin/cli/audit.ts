@@ -1,14 +1,16 @@
 import { CATALOG, RULE_IDS } from '../../rules/catalog';
 import { InputError } from '../../rules/engine/errors';
-import { evaluateInto, SNAPSHOT_RESOURCE_ID } from '../../rules/engine/evaluate';
+import { evaluateInto, modeOf } from '../../rules/engine/evaluate';
 import { SnapshotModel } from '../../rules/engine/model';
 import { parseSnapshot } from '../../rules/engine/parse-snapshot';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../rules/engine/settings';
-import type { Finding, Severity } from '../../rules/engine/types';
-import { type AsffScope, toAsff } from '../../rules/report/asff';
+import { snapshotKeysWarning } from '../../rules/engine/snapshot-keys';
+import { type Severity, STATUSES, type Status } from '../../rules/engine/types';
+import type { AsffScope } from '../../rules/report/asff';
 import { auditExitCode, SummaryBuilder } from '../../rules/report/summary';
-import { formatTable } from '../../rules/report/table';
-import { type CliIo, readJsonFile } from './io';
+import { TABLE_STATUSES } from '../../rules/report/table';
+import { asffOutput, type AuditOutput, jsonOutput, tableOutput } from './audit-output';
+import { type CliIo, oneLine, readJsonFile, sourceName } from './io';
 
 export const AUDIT_FORMATS = ['table', 'json', 'asff'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -19,6 +21,8 @@ export interface AuditOptions {
   failOn: Severity | 'none';
   config?: string;
   rules?: string[];
+  /** Which evaluations to print (default: all for json and asff, FAIL and ERROR for the table). */
+  status?: Status[];
 }
 
 export function loadSettings(io: CliIo, path: string | undefined): Settings {
@@ -26,34 +30,46 @@ export function loadSettings(io: CliIo, path: string | undefined): Settings {
   return parseSettings(readJsonFile(io, path, 'config file'), path, RULE_IDS);
 }
 
-function selectRules(ids: string[] | undefined) {
-  if (!ids) return CATALOG;
-  const unknown = ids.filter((id) => !RULE_IDS.includes(id));
+/** The rules to run: selected by --rules, and not `off` in the settings. None is a usage error, not a clean audit. */
+function selectRules(ids: string[] | undefined, settings: Settings, configPath: string | undefined) {
+  if (ids?.length === 0) throw new InputError('--rules: no rule id given (see `vpc-auditor rules`)');
+  const unknown = ids?.filter((id) => !RULE_IDS.includes(id)) ?? [];
   if (unknown.length) throw new InputError(`--rules: unknown rule id ${unknown.join(', ')} (see \`vpc-auditor rules\`)`);
-  return CATALOG.filter((r) => ids.includes(r.meta.id));
+  const selected = ids ? CATALOG.filter((r) => ids.includes(r.meta.id)) : CATALOG;
+  const running = selected.filter((r) => modeOf(r.meta, settings) !== 'off');
+  if (running.length === 0) {
+    throw new InputError(`no rule to run: ${ids ? 'every rule --rules names' : 'every rule'} is off in ${sourceName(configPath ?? '')} (rules.<id>.mode)`);
+  }
+  return running;
 }
 
 /** `vpc-auditor audit`: evaluates a snapshot file and prints the findings; returns the exit code. */
 export function runAudit(io: CliIo, opts: AuditOptions): number {
   const settings = loadSettings(io, opts.config);
-  const catalog = selectRules(opts.rules);
-  const snapshot = parseSnapshot(readJsonFile(io, opts.snapshot, 'snapshot'), opts.snapshot);
+  const catalog = selectRules(opts.rules, settings, opts.config);
+  const source = sourceName(opts.snapshot);
+  const snapshot = parseSnapshot(readJsonFile(io, opts.snapshot, 'snapshot'), source);
+  const warning = snapshotKeysWarning(snapshot);
+  if (warning) io.stderr(`vpc-auditor: warning: ${source}: ${oneLine(warning)}\n`);
   const model = new SnapshotModel(snapshot);
   const now = io.now();
   const format = opts.format ?? (io.isTty ? 'table' : 'json');
-  const scope = format === 'asff' ? asffScope(model, now) : undefined;
-  // The table shows failures only: count the rest as they come instead of keeping them.
-  const keepAll = format !== 'table';
+  const shown: ReadonlySet<Status> = opts.status ? new Set(opts.status) : format === 'table' ? TABLE_STATUSES : new Set(STATUSES);
+  const output = auditOutput(io, format, format === 'asff' ? asffScope(model, now) : undefined, shown);
+  // Findings are printed (or, for the table, kept) as they come and counted; the rest let go.
   const summary = new SummaryBuilder();
-  const findings: Finding[] = [];
   evaluateInto(catalog, model, { settings, now }, (f) => {
     summary.add(f);
-    if (keepAll || f.status === 'FAIL' || f.status === 'ERROR') findings.push(f);
+    if (shown.has(f.status)) output.add(f);
   });
-  if (format === 'table') io.stdout(formatTable(findings, summary.build()));
-  else if (scope) io.stdout(`${JSON.stringify(findings.filter((f) => f.resourceId !== SNAPSHOT_RESOURCE_ID).map((f) => toAsff(f, scope)), null, 2)}\n`);
-  else io.stdout(`${JSON.stringify({ findings, summary: summary.build() }, null, 2)}\n`);
-  return auditExitCode(findings, opts.failOn);
+  const counts = summary.build();
+  output.end(counts);
+  return auditExitCode(counts, opts.failOn);
+}
+
+function auditOutput(io: CliIo, format: AuditFormat, scope: AsffScope | undefined, shown: ReadonlySet<Status>): AuditOutput {
+  if (format === 'table') return tableOutput(io.stdout, shown);
+  return scope ? asffOutput(io.stdout, scope) : jsonOutput(io.stdout);
 }
 
 /** Account and region for ASFF, checked before any work is done. */

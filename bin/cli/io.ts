@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../rules/engine/errors';
+import { syncWriter } from './sync-write';
 
 /** What the CLI touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -11,14 +12,23 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: syncWriter(1),
   stderr: (text) => process.stderr.write(text),
   // Read as bytes, then decode: on Node 20, readFileSync(path, 'utf8') takes ~200 ms for a 95 MB
   // snapshot and this ~120 ms (bench/tools/read-paths.cjs); the text is the same.
-  readFile: (path) => readFileSync(path).toString('utf8'),
+  // `-` is standard input (fd 0), so a snapshot can come from a pipe: `aws ... | vpc-auditor audit --snapshot -`.
+  readFile: (path) => readFileSync(path === STDIN ? 0 : path).toString('utf8'),
   isTty: process.stdout.isTTY === true,
   now: () => new Date(),
 };
+
+/** The file name that means standard input. */
+export const STDIN = '-';
+
+/** How messages name an input file. */
+export function sourceName(path: string): string {
+  return path === STDIN ? 'stdin' : path;
+}
 
 /** Reads and parses a JSON file, turning each failure into one InputError line. */
 export function readJsonFile(io: CliIo, path: string, what: string): unknown {
@@ -28,11 +38,25 @@ export function readJsonFile(io: CliIo, path: string, what: string): unknown {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
-    throw new InputError(`cannot read ${what} ${path}: ${reason}`);
+    throw new InputError(`cannot read ${what} ${sourceName(path)}: ${reason}`);
   }
+  // Editors on Windows (and PowerShell's Out-File) start UTF-8 files with a byte order mark,
+  // which JSON.parse rejects; it carries nothing.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new InputError(`${path} is not valid JSON: ${(err as Error).message}`);
+    throw new InputError(`${sourceName(path)} is not valid JSON: ${(err as Error).message}`);
   }
+}
+
+/**
+ * Errors are one line on stderr: a message quoting input (JSON.parse's does, and ids or keys
+ * can hold anything) keeps line breaks and other control characters escaped, so they can
+ * neither split the line nor act on the terminal.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -2,10 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { CATALOG } from '../../rules/catalog';
 import { InputError } from '../../rules/engine/errors';
-import { SEVERITIES, type Severity } from '../../rules/engine/types';
+import { SEVERITIES, type Severity, STATUSES, type Status } from '../../rules/engine/types';
 import { rulesMarkdown } from '../../rules/report/rules-md';
-import { AUDIT_FORMATS, type AuditFormat, runAudit } from './audit';
-import type { CliIo } from './io';
+import { AUDIT_FORMATS, type AuditOptions, runAudit } from './audit';
+import { type CliIo, oneLine } from './io';
 import { formatRules, RULES_FORMATS, type RulesFormat } from './rules-command';
 
 function parseFailOn(value: string): Severity | 'none' {
@@ -22,6 +22,20 @@ function parseList(value: string): string[] {
     .filter(Boolean);
 }
 
+/** A list option given twice adds up (`--rules a --rules b` runs both), as users of other CLIs expect. */
+function appendList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...parseList(value)];
+}
+
+function parseStatuses(value: string, previous: Status[] | undefined): Status[] {
+  const statuses = parseList(value).map((s) => s.toUpperCase());
+  const bad = statuses.filter((s) => !(STATUSES as readonly string[]).includes(s));
+  if (bad.length || statuses.length === 0) {
+    throw new InputError(`--status: expected a comma list of ${STATUSES.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return [...(previous ?? []), ...(statuses as Status[])];
+}
+
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('vpc-auditor')
     .description(
@@ -30,19 +44,26 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .version(version, '--version', 'print the version')
     // commander's usage errors ("error: unknown option '--nope'") get the prefix ours carry, so
     // every failure the CLI reports reads `vpc-auditor: …` whoever detected it.
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text.replace(/^error: /, 'vpc-auditor: ')) })
+    // They quote arguments too, so control characters are escaped line by line (a suggestion
+    // such as "(Did you mean --format?)" keeps its own line).
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(text.replace(/^error: /, 'vpc-auditor: ').replace(/[^\n]+/g, oneLine)),
+    })
     .exitOverride();
 
   program
     .command('audit')
     .description('Evaluate a snapshot file (the union of `aws ec2 describe-*` outputs) and print findings.')
-    .requiredOption('--snapshot <file>', 'snapshot JSON file')
+    .requiredOption('--snapshot <file>', 'snapshot JSON file, or - for standard input')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(AUDIT_FORMATS))
     .option('--fail-on <severity>', 'exit 1 when a FAIL is at or above this severity, or "none"', parseFailOn, 'HIGH' as Severity | 'none')
     .option('--config <file>', 'settings JSON file (rule parameters, trusted CIDRs, modes)')
-    .option('--rules <ids>', 'comma-separated rule ids to run (default: all)', parseList)
+    .option('--rules <ids>', 'comma-separated rule ids to run (default: all; may be repeated)', appendList)
+    .option('--status <statuses>', 'comma-separated statuses to print: PASS, FAIL, NOT_APPLICABLE, ERROR (default: all for json and asff, FAIL,ERROR for table; the summary counts all)', parseStatuses)
     .addHelpText('after', '\nExit codes: 0 no failure at or above --fail-on, 1 failures (or a rule error), 2 bad input or usage.')
-    .action((opts: { snapshot: string; format?: AuditFormat; failOn: Severity | 'none'; config?: string; rules?: string[] }) => {
+    .action((opts: AuditOptions) => {
       setExit(runAudit(io, opts));
     });
 
@@ -55,11 +76,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   return program;
-}
-
-/** Errors are one line on stderr: a message quoting input (JSON.parse's does) keeps its line breaks escaped. */
-function oneLine(message: string): string {
-  return message.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
 /** Runs the CLI on argv (without node and script); returns the process exit code. */

@@ -15,7 +15,7 @@ export function oneLevelLower(s: Severity): Severity {
 }
 
 /**
- * catalog.md "Exposure-aware severity": CRITICAL when an interface using the group is
+ * docs/semantics.md "Exposure-aware severity": CRITICAL when an interface using the group is
  * internet-reachable on an offending port, the base severity when the group is attached but no
  * interface is exposed, one level lower when it is attached to nothing. Without what
  * reachability needs, the base severity stands and the evidence names the missing keys. Only

@@ -7,7 +7,7 @@ export interface Shadowed {
 }
 
 /**
- * Entries that can never be the first match (catalog.md nacl-no-shadowed-entries): an entry
+ * Entries that can never be the first match (docs/semantics.md nacl-no-shadowed-entries): an entry
  * that decides nothing in any class of the decision map. Its shadowers are the entries that
  * decide its addresses in the classes it covers. The catch-alls are skipped.
  */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { InputError } from './errors';
+import { checkSnapshot } from './snapshot-checks';
 import { type Snapshot, SnapshotSchema } from './snapshot-schema';
 import { snapshotValidator } from './snapshot-validator';
 
@@ -18,7 +19,13 @@ export function parseSnapshot(value: unknown, source = 'snapshot'): Snapshot {
     throw new InputError(`${source}: expected a JSON object with keys such as SecurityGroups and NetworkAcls`);
   }
   // The schema has no defaults or transforms, so the accepted input is the snapshot itself.
-  if (snapshotValidator()(value)) return value as Snapshot;
+  const snapshot = snapshotValidator()(value) ? (value as Snapshot) : zodParse(value, source);
+  // What JSON Schema cannot say (an empty port range, one id twice) is checked on its own.
+  checkSnapshot(snapshot, source);
+  return snapshot;
+}
+
+function zodParse(value: unknown, source: string): Snapshot {
   const result = SnapshotSchema.safeParse(value);
   if (!result.success) throw new InputError(`${source}: ${describeIssue(result.error.issues[0])}`);
   return result.data;

@@ -2,7 +2,7 @@ import { AddressSet } from './address-set';
 import { parseCidr, parseIpv4CidrPacked } from './cidr';
 import { EMPTY as EMPTY_IPV6 } from './intervals';
 
-/** catalog.md "Public address": every IPv4 address but these; for IPv6, 2000::/3 only. */
+/** docs/semantics.md "Public address": every IPv4 address but these; for IPv6, 2000::/3 only. */
 export const NON_PUBLIC_IPV4 = [
   '0.0.0.0/8',
   '10.0.0.0/8',
@@ -48,7 +48,7 @@ export interface InternetMinPrefix {
 }
 
 /**
- * Decides "internet-open" (catalog.md): a set is internet-open when it holds at least as many
+ * Decides "internet-open" (docs/semantics.md): a set is internet-open when it holds at least as many
  * public addresses as a /ipv4 or a /ipv6 block. Built once per evaluation from the settings.
  */
 export class ExposurePolicy {

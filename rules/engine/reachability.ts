@@ -12,7 +12,7 @@ import { type DirectionExposure, interfaceIngress, openRanges, type PublicRule }
 import { prefixListInputs, withListsOpen } from './unknown-prefix-lists';
 import type { NetworkAcl, NetworkInterface, RouteTable, SnapshotKey } from './snapshot-schema';
 
-/** Snapshot keys reachability needs besides NetworkInterfaces (catalog.md). */
+/** Snapshot keys reachability needs besides NetworkInterfaces (docs/semantics.md). */
 export const REACHABILITY_INPUTS: SnapshotKey[] = ['SecurityGroups', 'Subnets', 'RouteTables', 'NetworkAcls'];
 
 const GLOBAL_IPV6 = AddressSet.fromCidrs(['2000::/3']);
@@ -25,7 +25,7 @@ export interface ExposedRange {
   path: ExposurePath;
 }
 
-/** How the internet gets in: the evidence catalog.md asks for. */
+/** How the internet gets in: the evidence docs/semantics.md asks for. */
 export interface ExposurePath {
   internetGateways: string[];
   routeTable: string;
@@ -102,7 +102,7 @@ function undecidable(ingressMissing: string[], table: RouteTable, nacl: NetworkA
 }
 
 /**
- * Internet reachability of an interface (catalog.md): for each tcp/udp port, the clients that
+ * Internet reachability of an interface (docs/semantics.md): for each tcp/udp port, the clients that
  * (1) reach an address of the interface's family, (2) are routed to an internet gateway by the
  * subnet's table (longest-prefix match), (3) pass the subnet NACL inbound on the port and
  * (4) outbound on some ephemeral port, and (5) are allowed by the union of its security groups.

@@ -42,18 +42,20 @@ export interface ResourceKind<R> {
   snapshotKey: SnapshotKey;
   /** ARN resource part: arn:PARTITION:ec2:REGION:ACCOUNT:<arnType>/<id>. */
   arnType: string;
+  /** The field holding the id (named in input errors: two resources with one id). */
+  idField: string;
   list(model: SnapshotModel): R[];
   id(resource: R): string;
   tags(resource: R): Tag[] | undefined;
 }
 
-/** A kind whose resources are the snapshot's list under `key`. */
+/** A kind whose resources are the snapshot's list under `key`, each named by its field `idField`. */
 function kind<K extends SnapshotKey, R extends NonNullable<Snapshot[K]> extends Array<infer I> ? I : never>(
   key: K,
   cfn: string,
   asffType: string,
   arnType: string,
-  id: (r: R) => string,
+  idField: keyof R & string,
   tags: (r: R) => Tag[] | undefined = (r) => (r as { Tags?: Tag[] }).Tags,
 ): ResourceKind<R> {
   return {
@@ -62,24 +64,25 @@ function kind<K extends SnapshotKey, R extends NonNullable<Snapshot[K]> extends 
     configType: `AWS::EC2::${cfn}`,
     snapshotKey: key,
     arnType,
+    idField,
     list: (m) => (m.snapshot[key] ?? []) as R[],
-    id,
+    id: (r) => r[idField] as string,
     tags,
   };
 }
 
 export const RESOURCE_KINDS: { [K in ResourceKindName]: ResourceKind<ResourceOf[K]> } = {
-  SecurityGroup: kind('SecurityGroups', 'SecurityGroup', 'AwsEc2SecurityGroup', 'security-group', (r) => r.GroupId),
-  NetworkAcl: kind('NetworkAcls', 'NetworkAcl', 'AwsEc2NetworkAcl', 'network-acl', (r) => r.NetworkAclId),
-  Vpc: kind('Vpcs', 'VPC', 'AwsEc2Vpc', 'vpc', (r) => r.VpcId),
-  Subnet: kind('Subnets', 'Subnet', 'AwsEc2Subnet', 'subnet', (r) => r.SubnetId),
-  NatGateway: kind('NatGateways', 'NatGateway', 'Other', 'natgateway', (r) => r.NatGatewayId),
-  RouteTable: kind('RouteTables', 'RouteTable', 'AwsEc2RouteTable', 'route-table', (r) => r.RouteTableId),
-  NetworkInterface: kind('NetworkInterfaces', 'NetworkInterface', 'AwsEc2NetworkInterface', 'network-interface', (r) => r.NetworkInterfaceId, (r) => r.TagSet),
-  VpnConnection: kind('VpnConnections', 'VPNConnection', 'AwsEc2VpnConnection', 'vpn-connection', (r) => r.VpnConnectionId),
-  VpnGateway: kind('VpnGateways', 'VPNGateway', 'Other', 'vpn-gateway', (r) => r.VpnGatewayId),
-  CustomerGateway: kind('CustomerGateways', 'CustomerGateway', 'Other', 'customer-gateway', (r) => r.CustomerGatewayId),
-  ClientVpnEndpoint: kind('ClientVpnEndpoints', 'ClientVpnEndpoint', 'AwsEc2ClientVpnEndpoint', 'client-vpn-endpoint', (r) => r.ClientVpnEndpointId),
+  SecurityGroup: kind('SecurityGroups', 'SecurityGroup', 'AwsEc2SecurityGroup', 'security-group', 'GroupId'),
+  NetworkAcl: kind('NetworkAcls', 'NetworkAcl', 'AwsEc2NetworkAcl', 'network-acl', 'NetworkAclId'),
+  Vpc: kind('Vpcs', 'VPC', 'AwsEc2Vpc', 'vpc', 'VpcId'),
+  Subnet: kind('Subnets', 'Subnet', 'AwsEc2Subnet', 'subnet', 'SubnetId'),
+  NatGateway: kind('NatGateways', 'NatGateway', 'Other', 'natgateway', 'NatGatewayId'),
+  RouteTable: kind('RouteTables', 'RouteTable', 'AwsEc2RouteTable', 'route-table', 'RouteTableId'),
+  NetworkInterface: kind('NetworkInterfaces', 'NetworkInterface', 'AwsEc2NetworkInterface', 'network-interface', 'NetworkInterfaceId', (r) => r.TagSet),
+  VpnConnection: kind('VpnConnections', 'VPNConnection', 'AwsEc2VpnConnection', 'vpn-connection', 'VpnConnectionId'),
+  VpnGateway: kind('VpnGateways', 'VPNGateway', 'Other', 'vpn-gateway', 'VpnGatewayId'),
+  CustomerGateway: kind('CustomerGateways', 'CustomerGateway', 'Other', 'customer-gateway', 'CustomerGatewayId'),
+  ClientVpnEndpoint: kind('ClientVpnEndpoints', 'ClientVpnEndpoint', 'AwsEc2ClientVpnEndpoint', 'client-vpn-endpoint', 'ClientVpnEndpointId'),
 };
 
 export function partitionOf(region: string): string {

@@ -120,7 +120,7 @@ export function routeDecisions(table: RouteTable, ctx: EvaluationContext): Array
 
 /**
  * The route table a subnet uses: its explicit association, else its VPC's main table
- * (catalog.md). Undefined when the snapshot has neither.
+ * (docs/semantics.md). Undefined when the snapshot has neither.
  */
 export function tableForSubnet(subnetId: string, ctx: EvaluationContext): RouteTable | undefined {
   const index = ctx.memo(ctx.model, 'route-table-index', routeTableIndex);

@@ -15,32 +15,44 @@ const portRange = z.strictObject({ from: port, to: port }).refine((r) => r.from 
 export const REMEDIATION_MODES = ['off', 'notify', 'dry-run', 'auto'] as const;
 export type RemediationMode = (typeof REMEDIATION_MODES)[number];
 
+/**
+ * What EC2 ModifyVpnTunnelOptions accepts. DH groups: phase 1 takes 2 and 14-24, phase 2 also 5;
+ * one setting covers both phases, so it takes their union.
+ */
+export const VPN_ENCRYPTION_ALGORITHMS = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'] as const;
+export const VPN_INTEGRITY_ALGORITHMS = ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'] as const;
+export const VPN_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
+
 export const SettingsSchema = z.strictObject({
-  trustedCidrs: z.array(cidr).default([]),
+  trustedCidrs: z.array(cidr).default([]).describe('addresses that never count as public (your office, your VPN egress)'),
+  // Nested objects may be partial: each field has its own default, and `prefault` parses the
+  // empty object (zod's `default` would return it as is), so {tcp: [22]} keeps the udp list.
   internetMinPrefix: z
-    .strictObject({ ipv4: z.number().int().min(0).max(32), ipv6: z.number().int().min(0).max(128) })
-    .default({ ipv4: 16, ipv6: 32 }),
+    .strictObject({ ipv4: z.number().int().min(0).max(32).default(16), ipv6: z.number().int().min(0).max(128).default(32) })
+    .prefault({})
+    .describe('how large a public set of addresses must be to be internet-open (prefix length per family)'),
   highRiskPorts: z
-    .strictObject({ tcp: z.array(port), udp: z.array(port) })
-    .default({
-      tcp: [20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300],
-      udp: [137, 138, 139, 161, 445, 1434, 11211],
-    }),
-  authorizedTcpPorts: z.array(port).default([80, 443]),
-  authorizedUdpPorts: z.array(port).default([]),
-  maxRulesPerDirection: z.number().int().min(1).default(50),
-  includeDefaultNacl: z.boolean().default(false),
-  ephemeralPorts: portRange.default({ from: 1024, to: 65535 }),
-  clientVpnSplitTunnel: z.boolean().default(false),
-  /** vpn-strong-crypto: what a tunnel may negotiate (AWS names, DH group numbers). */
-  vpnEncryptionAlgorithms: z.array(z.string()).default(['AES256', 'AES256-GCM-16']),
-  vpnIntegrityAlgorithms: z.array(z.string()).default(['SHA2-256', 'SHA2-384', 'SHA2-512']),
-  vpnDhGroups: z.array(z.number().int()).default([14, 15, 16, 17, 18, 19, 20, 21]),
-  replacementCidrs: z.array(cidr).default([]),
-  maxRemediationsPerInvocation: z.number().int().min(0).default(20),
-  maxRemediationsPerHour: z.number().int().min(0).default(100),
+    .strictObject({
+      tcp: z.array(port).default([20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300]),
+      udp: z.array(port).default([137, 138, 139, 161, 445, 1434, 11211]),
+    })
+    .prefault({})
+    .describe('ports sg-no-public-high-risk-ports checks'),
+  authorizedTcpPorts: z.array(port).default([80, 443]).describe('tcp ports sg-public-ports-authorized allows to be public'),
+  authorizedUdpPorts: z.array(port).default([]).describe('udp ports sg-public-ports-authorized allows to be public'),
+  maxRulesPerDirection: z.number().int().min(1).default(50).describe('most rules per direction sg-rule-count allows'),
+  includeDefaultNacl: z.boolean().default(false).describe('whether the public-port NACL rules also evaluate default NACLs'),
+  ephemeralPorts: portRange.default({ from: 1024, to: 65535 }).describe('return-traffic ports (nacl-return-traffic-allowed, reachability)'),
+  clientVpnSplitTunnel: z.boolean().default(false).describe('the split-tunnel setting Client VPN endpoints must have (client-vpn-split-tunnel-policy)'),
+  /** vpn-strong-crypto: what a tunnel may negotiate, among the values AWS accepts (a typo would fail every tunnel). */
+  vpnEncryptionAlgorithms: z.array(z.enum(VPN_ENCRYPTION_ALGORITHMS)).default(['AES256', 'AES256-GCM-16']).describe('encryption algorithms a VPN tunnel may negotiate (vpn-strong-crypto; AES128, AES256, AES128-GCM-16, AES256-GCM-16)'),
+  vpnIntegrityAlgorithms: z.array(z.enum(VPN_INTEGRITY_ALGORITHMS)).default(['SHA2-256', 'SHA2-384', 'SHA2-512']).describe('integrity algorithms a VPN tunnel may negotiate (vpn-strong-crypto; SHA1, SHA2-256, SHA2-384, SHA2-512)'),
+  vpnDhGroups: z.array(z.literal(VPN_DH_GROUPS)).default([14, 15, 16, 17, 18, 19, 20, 21]).describe('Diffie-Hellman groups a VPN tunnel may negotiate (vpn-strong-crypto; 2, 5, 14-24)'),
+  replacementCidrs: z.array(cidr).default([]).describe('CIDRs that revoke-public-ingress authorizes the offending ports from before it revokes the public rules'),
+  maxRemediationsPerInvocation: z.number().int().min(0).default(20).describe('most automatic remediations per invocation'),
+  maxRemediationsPerHour: z.number().int().min(0).default(100).describe('most automatic remediations per hour'),
   /** Per-rule overrides; the rule's own default mode applies otherwise. */
-  rules: z.record(z.string(), z.strictObject({ mode: z.enum(REMEDIATION_MODES) })).default({}),
+  rules: z.record(z.string(), z.strictObject({ mode: z.enum(REMEDIATION_MODES) })).default({}).describe('per-rule mode: off, notify, dry-run or auto'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -53,7 +65,8 @@ export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
  * exist (a typo there would silently leave a rule on).
  */
 export function parseSettings(value: unknown, source: string, knownRuleIds: readonly string[]): Settings {
-  const result = SettingsSchema.safeParse(value ?? {});
+  // Absent (no cdk.json context) means defaults; an explicit null is as wrong as [] or 42.
+  const result = SettingsSchema.safeParse(value === undefined ? {} : value);
   if (!result.success) throw new InputError(`${source}: ${describeIssue(result.error.issues[0])}`);
   for (const id of Object.keys(result.data.rules)) {
     if (!knownRuleIds.includes(id)) throw new InputError(`${source}: rules.${id}: no rule has this id`);

@@ -24,7 +24,7 @@ export interface OpenRange {
 
 export interface DirectionExposure {
   publicRules: PublicRule[];
-  /** Customer prefix lists whose entries the snapshot lacks: unknown, not empty (catalog.md). */
+  /** Customer prefix lists whose entries the snapshot lacks: unknown, not empty (docs/semantics.md). */
   unresolvedPrefixLists: string[];
   /**
    * The rules whose source is one of those lists. They add nothing here; `withListsOpen` adds
@@ -66,7 +66,7 @@ const NO_PUBLIC_SOURCES: DirectionExposure = Object.freeze({ publicRules: [], un
 
 /**
  * NOT_APPLICABLE naming the rule lists the snapshot lacks for these directions, or null when
- * they are all there (catalog.md: never PASS on missing data).
+ * they are all there (docs/semantics.md: never PASS on missing data).
  */
 export function rulesUnknown(group: SecurityGroup, directions: ReadonlyArray<'ingress' | 'egress'>, ctx: EvaluationContext): RuleResult | null {
   // Known on every real snapshot (a SecurityGroupRules listing, or both IpPermissions keys):

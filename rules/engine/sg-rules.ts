@@ -35,7 +35,7 @@ function protocolOf(text: string, where: string): number {
 
 /**
  * The one place rules are built, with a fixed field order so rules from both listings share a
- * hidden class. Ports: absent or -1 mean all ports (catalog.md); only tcp/udp have them.
+ * hidden class. Ports: absent or -1 mean all ports (docs/semantics.md); only tcp/udp have them.
  */
 function makeRule(
   groupId: string,

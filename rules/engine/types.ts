@@ -6,7 +6,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const STATUSES = ['PASS', 'FAIL', 'NOT_APPLICABLE', 'ERROR'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Automatic remediations the engine can plan (catalog.md "Remediation kinds"). */
+/** Automatic remediations the engine can plan (docs/semantics.md "Remediation kinds"). */
 export type RemediationKind = 'revoke-public-ingress' | 'close-default-sg' | 'deny-in-nacl';
 
 export type ResourceKindName =

@@ -1,5 +1,6 @@
 import type { AnyRule } from '../engine/rule';
 import { RESOURCE_KINDS } from '../engine/resources';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../engine/settings';
 import { FRAMEWORKS } from '../frameworks';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -14,7 +15,7 @@ export function rulesMarkdown(catalog: readonly AnyRule[]): string {
   const lines = [
     '# Rules',
     '',
-    'Generated from rule metadata by `npm run rules:md`; do not edit by hand. Semantics: `vpc-auditor rules`, and each rule file under `rules/catalog/`.',
+    'Generated from rule metadata and the settings schema by `npm run rules:md`; do not edit by hand. Semantics: [docs/semantics.md](docs/semantics.md), `vpc-auditor rules`, and each rule file under `rules/catalog/`.',
     '',
     '| id | resource | severity | compliant state | remediation (default mode) | references |',
     '|---|---|---|---|---|---|',
@@ -38,5 +39,19 @@ export function rulesMarkdown(catalog: readonly AnyRule[]): string {
       '',
     );
   }
+  lines.push(...settingsSection());
   return lines.join('\n');
+}
+
+/** The settings rules read, with their defaults: from the schema itself, so they cannot drift. */
+function settingsSection(): string[] {
+  const lines = ['## Settings and their defaults', '', 'Set in `--config FILE` (CLI) or cdk.json context `vpc-auditor`; nested objects may be partial.', '', '| setting | default | meaning |', '|---|---|---|'];
+  for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
+    const value = DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS];
+    // One line, spaced as people write JSON (string values hold no line breaks, so this is safe).
+    const json = JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
+    lines.push(`| \`${key}\` | \`${cell(json)}\` | ${cell(schema.description ?? '')} |`);
+  }
+  lines.push('');
+  return lines;
 }

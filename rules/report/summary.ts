@@ -49,9 +49,11 @@ export function severityRank(s: Severity): number {
 /**
  * Exit status of an audit (design.md): 1 when a FAIL is at or above the threshold, or when a
  * rule could not evaluate a resource (an ERROR hides whatever it would have found); else 0.
+ * From the counts, so it holds whichever findings were printed or kept.
  */
-export function auditExitCode(findings: readonly Finding[], failOn: Severity | 'none'): 0 | 1 {
+export function auditExitCode(summary: Summary, failOn: Severity | 'none'): 0 | 1 {
   if (failOn === 'none') return 0;
+  if (summary.byStatus.ERROR > 0) return 1;
   const threshold = severityRank(failOn);
-  return findings.some((f) => f.status === 'ERROR' || (f.status === 'FAIL' && severityRank(f.severity) >= threshold)) ? 1 : 0;
+  return SEVERITIES.some((s) => severityRank(s) >= threshold && summary.failedBySeverity[s] > 0) ? 1 : 0;
 }

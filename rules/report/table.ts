@@ -1,13 +1,17 @@
-import type { Finding } from '../engine/types';
+import type { Finding, Status } from '../engine/types';
 import { alignColumns } from './columns';
 import { type Summary, severityRank } from './summary';
 
-/** Failures (and errors), worst first, as aligned columns, then one summary line. */
-export function formatTable(findings: readonly Finding[], summary: Summary): string {
+/** What a table shows unless told otherwise (`--status`). */
+export const TABLE_STATUSES: ReadonlySet<Status> = new Set(['FAIL', 'ERROR']);
+
+/** Findings of the given statuses (failures and errors), worst first, as aligned columns, then one summary line. */
+export function formatTable(findings: readonly Finding[], summary: Summary, statuses: ReadonlySet<Status> = TABLE_STATUSES): string {
   const shown = findings
-    .filter((f) => f.status === 'FAIL' || f.status === 'ERROR')
+    .filter((f) => statuses.has(f.status))
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || byText(a.ruleId, b.ruleId) || byText(a.resourceId, b.resourceId));
-  const rows = shown.map((f) => [f.status === 'ERROR' ? 'ERROR' : f.severity, f.ruleId, f.resourceId, f.message]);
+  // A failure is labelled by its severity; anything else (ERROR, and PASS or NOT_APPLICABLE when asked for) by its status.
+  const rows = shown.map((f) => [f.status === 'FAIL' ? f.severity : f.status, f.ruleId, f.resourceId, f.message]);
   const lines: string[] = [];
   if (rows.length > 0) {
     lines.push(...alignColumns(['SEVERITY', 'RULE', 'RESOURCE', 'MESSAGE'], rows), '');

@@ -3,39 +3,12 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../bin/cli/io';
-import { run } from '../../bin/cli/program';
 import { version } from '../../package.json';
 import { CATALOG } from '../../rules/catalog';
 import { NOW, perm, sg } from '../helpers';
+import { cli, lowOnly, open22 } from './cli-fake';
 
 const SAMPLE = 'examples/sample-account.json';
-
-/** Runs the CLI in-process against an in-memory file system. */
-function cli(args: string[], files: Record<string, unknown> = {}, isTty = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readFile: (path) => {
-      if (path in files) return typeof files[path] === 'string' ? (files[path] as string) : JSON.stringify(files[path]);
-      const err = Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      throw err;
-    },
-    isTty,
-    now: () => NOW,
-  };
-  const code = run(args, io);
-  return { code, stdout, stderr };
-}
-
-const open22 = { AccountId: '111122223333', Region: 'eu-west-1', SecurityGroups: [sg('sg-open', [perm('tcp', 22, 22, '0.0.0.0/0')]), sg('sg-closed')] };
-const lowOnly = { SecurityGroups: [sg('sg-a'), sg('sg-b')], NetworkInterfaces: [] };
 
 describe('vpc-auditor audit', () => {
   it('prints failures as a table with a summary line and exits 1 on a HIGH failure', () => {

@@ -10,7 +10,7 @@ import vpnStrongCrypto from './vpn-strong-crypto';
 import vpnTunnelLoggingEnabled from './vpn-tunnel-logging-enabled';
 import vpnTunnelsUp from './vpn-tunnels-up';
 
-/** The VPN and Client VPN rules of catalog.md, in its order. */
+/** The VPN and Client VPN rules of docs/semantics.md, in its order. */
 export const VPN_RULES: readonly AnyRule[] = [
   vpnTunnelsUp,
   vpnTunnelLoggingEnabled,

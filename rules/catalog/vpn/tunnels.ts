@@ -35,7 +35,7 @@ export function tunnelName(tunnel: TunnelOptions, index: number): string {
 
 /**
  * Connection states whose tunnels can be judged: a deleting or deleted connection is still listed
- * by describe-vpn-connections for a while, but is out of scope (catalog.md NOT_APPLICABLE).
+ * by describe-vpn-connections for a while, but is out of scope (docs/semantics.md NOT_APPLICABLE).
  */
 const EVALUATED_STATES = ['available', 'pending'] as const;
 

@@ -4,7 +4,7 @@ import { CATALOG } from '../../../rules/catalog';
 import { FRAMEWORKS } from '../../../rules/frameworks';
 import { rulesMarkdown } from '../../../rules/report/rules-md';
 
-// Ids, severities, resource kinds and remediation kinds as catalog.md fixes them.
+// Ids, severities, resource kinds and remediation kinds as docs/semantics.md fixes them.
 const EXPECTED: Record<string, [string, string, string | undefined, string]> = {
   'sg-no-public-admin-ports': ['SecurityGroup', 'HIGH', 'revoke-public-ingress', 'auto'],
   'sg-no-public-high-risk-ports': ['SecurityGroup', 'HIGH', 'revoke-public-ingress', 'notify'],
@@ -41,7 +41,7 @@ const EXPECTED: Record<string, [string, string, string | undefined, string]> = {
 };
 
 describe('rule catalog metadata', () => {
-  it('holds exactly the rules of catalog.md', () => {
+  it('holds exactly the rules of docs/semantics.md', () => {
     expect(CATALOG.map((r) => r.meta.id).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
@@ -55,7 +55,7 @@ describe('rule catalog metadata', () => {
     for (const framework of Object.keys(meta.compliance)) expect(FRAMEWORKS).toHaveProperty(framework);
   });
 
-  it('maps the FSBP and CIS requirements catalog.md names', () => {
+  it('maps the FSBP and CIS requirements docs/semantics.md names', () => {
     const refs = (id: string) => CATALOG.find((r) => r.meta.id === id)!.meta.compliance;
     expect(refs('sg-no-public-admin-ports')).toEqual({ 'aws-fsbp': ['EC2.13', 'EC2.14', 'EC2.53', 'EC2.54'], 'cis-aws-3.0': ['5.2', '5.3'] });
     expect(refs('sg-default-closed')).toEqual({ 'aws-fsbp': ['EC2.2'], 'cis-aws-3.0': ['5.4'] });

@@ -21,7 +21,7 @@ describe('parseCidr', () => {
   });
 });
 
-describe('public addresses and internet-open (catalog.md definitions)', () => {
+describe('public addresses and internet-open (docs/semantics.md definitions)', () => {
   it('excludes private, shared, loopback, link-local, multicast and reserved IPv4, and non-2000::/3 IPv6', () => {
     for (const a of ['10.1.1.1', '100.64.0.1', '127.0.0.1', '169.254.1.1', '172.31.0.1', '192.168.1.1', '224.0.0.1', '240.0.0.1', '0.1.2.3', 'fd00::1', 'fe80::1']) {
       expect(PUBLIC_ADDRESSES.has(a), a).toBe(false);

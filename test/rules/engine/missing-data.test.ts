@@ -8,7 +8,7 @@ import defaultClosed from '../../../rules/catalog/security-group/sg-default-clos
 import { audit, check, findingOf, perm, sg } from '../../helpers';
 import { network } from '../catalog/interface/network-fixture';
 
-// Regressions from a review against catalog.md: data the snapshot lacks or that the engine
+// Regressions from a review against docs/semantics.md: data the snapshot lacks or that the engine
 // used to ignore must never turn into a PASS (or hide an exposure).
 
 type Json = Record<string, unknown>;

@@ -10,7 +10,7 @@ import { entry, nacl, NOW } from '../../helpers';
 import { cidrBounds, ipv4ToNumber } from './public-ipv4-oracle';
 
 /*
- * Oracle: catalog.md "NACL effective allow", simulated address by address. Entries use CIDRs
+ * Oracle: docs/semantics.md "NACL effective allow", simulated address by address. Entries use CIDRs
  * inside 10.1.2.0/24 (prefix /24-/32) or 0.0.0.0/0 and tcp/udp ports inside 0..20, so the sample
  * below is exhaustive up to equivalence: every address outside 10.1.2.0/24 is held by exactly the
  * 0.0.0.0/0 entries (one sample stands for all of them), every tcp/udp port >= 21 is matched by

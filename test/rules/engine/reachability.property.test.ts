@@ -7,7 +7,7 @@ import { reachability, reachableClients } from '../../../rules/engine/reachabili
 import { SettingsSchema } from '../../../rules/engine/settings';
 import { NOW } from '../../helpers';
 
-// A brute-force simulation of catalog.md "Internet reachability of a network interface", one
+// A brute-force simulation of docs/semantics.md "Internet reachability of a network interface", one
 // address and one port at a time, written without the engine's set arithmetic, compared with
 // the engine's exact reachable set on random small networks.
 

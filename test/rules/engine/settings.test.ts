@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, parseSettings } from '../../../rules/engine/settings'
 const parse = (value: unknown) => parseSettings(value, 'config.json', RULE_IDS);
 
 describe('settings', () => {
-  it('defaults match catalog.md', () => {
+  it('defaults match docs/semantics.md', () => {
     expect(DEFAULT_SETTINGS.authorizedTcpPorts).toEqual([80, 443]);
     expect(DEFAULT_SETTINGS.authorizedUdpPorts).toEqual([]);
     expect(DEFAULT_SETTINGS.internetMinPrefix).toEqual({ ipv4: 16, ipv6: 32 });
@@ -36,5 +36,37 @@ describe('settings', () => {
   ])('rejects %j naming the key', (value, message) => {
     expect(() => parse(value)).toThrow(InputError);
     expect(() => parse(value)).toThrow(message);
+  });
+
+  it('keeps the defaults of the fields a partial nested object leaves out', () => {
+    // Act
+    const ports = parse({ highRiskPorts: { tcp: [22] } });
+    const prefix = parse({ internetMinPrefix: { ipv4: 8 } });
+    // Assert
+    expect(ports.highRiskPorts).toEqual({ tcp: [22], udp: DEFAULT_SETTINGS.highRiskPorts.udp });
+    expect(prefix.internetMinPrefix).toEqual({ ipv4: 8, ipv6: 32 });
+  });
+
+  it('takes no settings at all as the defaults, but rejects null like any other non-object', () => {
+    expect(parse(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(() => parse(null)).toThrow('config.json: expected object, received null');
+    expect(() => parse([])).toThrow('config.json: expected object, received array');
+  });
+
+  it.each([
+    [{ vpnEncryptionAlgorithms: ['AES-256'] }, 'config.json: vpnEncryptionAlgorithms[0]: expected one of "AES128"|"AES256"|"AES128-GCM-16"|"AES256-GCM-16"'],
+    [{ vpnIntegrityAlgorithms: ['SHA256'] }, 'config.json: vpnIntegrityAlgorithms[0]: expected one of "SHA1"|"SHA2-256"|"SHA2-384"|"SHA2-512"'],
+    [{ vpnDhGroups: [14, 1] }, 'config.json: vpnDhGroups[1]: expected one of 2|5|14|15|16|17|18|19|20|21|22|23|24'],
+  ])('rejects VPN algorithm names AWS does not accept: %j', (value, message) => {
+    expect(() => parse(value)).toThrow(message);
+  });
+
+  it('accepts every VPN algorithm name and DH group AWS accepts (ModifyVpnTunnelOptions)', () => {
+    const s = parse({
+      vpnEncryptionAlgorithms: ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'],
+      vpnIntegrityAlgorithms: ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'],
+      vpnDhGroups: [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    });
+    expect(s.vpnDhGroups).toHaveLength(13);
   });
 });

@@ -10,7 +10,7 @@ import { audit, findingOf, NOW, perm, sg } from '../../helpers';
 import { DEFAULT_IPV4_THRESHOLD, publicIpv4Count } from './public-ipv4-oracle';
 
 /*
- * Oracle: catalog.md "Source set" and "Internet-open", computed independently of the engine.
+ * Oracle: docs/semantics.md "Source set" and "Internet-open", computed independently of the engine.
  *
  * Sources come from a fixed pool. IPv4 internet-openness of a union is decided exactly below, by
  * merging the union's intervals and subtracting the non-public blocks (own interval code, numbers
@@ -133,7 +133,7 @@ function snapshotOf(group: GenGroup): Record<string, unknown> {
   return { SecurityGroups: [sg('sg-p')], SecurityGroupRules: entries };
 }
 
-/** catalog.md "Source set": IpProtocol -1, or the same protocol and the port in range. */
+/** docs/semantics.md "Source set": IpProtocol -1, or the same protocol and the port in range. */
 function oracleCovers(p: GenPerm, protocol: number, port: number): boolean {
   if (p.protocol === '-1') return true;
   if ((p.protocol === 'udp' ? UDP : TCP) !== protocol) return false;
@@ -227,7 +227,7 @@ describe('security-group ingress exposure (property)', () => {
   });
 
   it('the rules of an open range are exactly the public rules covering each of its ports', () => {
-    // The rules are what revoke-public-ingress acts on (catalog.md "Remediation kinds": every
+    // The rules are what revoke-public-ingress acts on (docs/semantics.md "Remediation kinds": every
     // ingress rule that covers an offending port and contributes public addresses).
     fc.assert(
       fc.property(groupArb(fc.constant(true)), (group) => {

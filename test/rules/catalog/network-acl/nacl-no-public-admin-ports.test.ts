@@ -73,7 +73,7 @@ describe(ID, () => {
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('MEDIUM');
       expect(openPortKeys(f)).toEqual([{ protocol: 'tcp', port: 22, allowedBy: [100] }]);
-      // Exactly the /24 is gone (catalog.md "NACL effective allow").
+      // Exactly the /24 is gone (docs/semantics.md "NACL effective allow").
       expect(openPorts(f)[0].allowedFrom).toEqual(described(['0.0.0.0/0'], ['203.0.113.0/24']));
     });
 

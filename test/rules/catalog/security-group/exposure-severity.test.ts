@@ -5,7 +5,7 @@ import highRisk from '../../../../rules/catalog/security-group/sg-no-public-high
 import { check, entry, nacl, perm, sg, VPC } from '../../../helpers';
 import { groupsOnly } from './sg-fixtures';
 
-/** catalog.md "Exposure-aware severity" for the sg-no-public-* rules. */
+/** docs/semantics.md "Exposure-aware severity" for the sg-no-public-* rules. */
 const sshOpen = (extra: Record<string, unknown> = {}) => sg('sg-1', [perm('tcp', 22, 22, '0.0.0.0/0')], extra);
 const oneGroup = (...permissions: Record<string, unknown>[]) => groupsOnly(sg('sg-1', permissions));
 
@@ -41,7 +41,7 @@ const eni = (extra: Record<string, unknown> = {}) => ({
 const PUBLIC = { Association: { PublicIp: '203.0.113.10' } };
 
 describe('sg-no-public-admin-ports', () => {
-  describe('exposure-aware severity (catalog.md "Exposure-aware severity")', () => {
+  describe('exposure-aware severity (docs/semantics.md "Exposure-aware severity")', () => {
     it('CRITICAL when an interface using the group is internet-reachable on tcp 22; the evidence names it', () => {
       // Act
       const f = check(rule, network([eni(PUBLIC)]), 'sg-1');

@@ -51,7 +51,7 @@ export const groupPerm = (protocol: string, ports: [number, number] | undefined,
 
 /**
  * The exposure evidence of a finding on a groups-only snapshot: reachability cannot be decided,
- * so the base severity stands and the evidence names what is missing (catalog.md).
+ * so the base severity stands and the evidence names what is missing (docs/semantics.md).
  */
 export const NO_NETWORK = { missingInputs: ['NetworkInterfaces', 'Subnets', 'RouteTables', 'NetworkAcls'] };
 

@@ -269,7 +269,7 @@ describe(ID, () => {
 
     it('lists every rule that opens tcp 22, also when a wider rule with the same sources covers it', () => {
       // Arrange: sgr-ssh opens 22 exactly; sgr-wide opens 0-65535 from the same source. Revoking
-      // only sgr-wide (catalog.md revoke-public-ingress: every covering public rule) would leave 22 open.
+      // only sgr-wide (docs/semantics.md revoke-public-ingress: every covering public rule) would leave 22 open.
       const snapshot = {
         SecurityGroups: [sg('sg-1')],
         SecurityGroupRules: [sgr('sgr-wide', 'sg-1', 'tcp', [0, 65535], '0.0.0.0/0'), sgr('sgr-ssh', 'sg-1', 'tcp', [22, 22], '0.0.0.0/0')],

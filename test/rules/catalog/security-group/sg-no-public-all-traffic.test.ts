@@ -97,7 +97,7 @@ describe(ID, () => {
       expect(rulesOf(f.evidence)).toEqual([{ protocol: 'all', source: '::/0' }]);
     });
     it('tcp 0-32767 + 32768-65535 from 0.0.0.0/0: every tcp port is open, however the range is split', () => {
-      // Arrange: catalog.md counts the source set of each port, not rules that each cover every port.
+      // Arrange: docs/semantics.md counts the source set of each port, not rules that each cover every port.
       const snapshot = {
         SecurityGroups: [sg('sg-1')],
         SecurityGroupRules: [sgr('sgr-lo', 'sg-1', 'tcp', [0, 32767], '0.0.0.0/0'), sgr('sgr-hi', 'sg-1', 'tcp', [32768, 65535], '0.0.0.0/0')],
@@ -207,7 +207,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, oneGroup(plPerm('tcp', 22, 22, 'pl-0gone')), 'sg-1');
 
-      // Assert: catalog.md "Source set": a PASS on ports the list does not make all-open stands.
+      // Assert: docs/semantics.md "Source set": a PASS on ports the list does not make all-open stands.
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0gone'] });
     });
@@ -246,7 +246,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, oneGroup(plPerm('tcp', 0, 65535, 'pl-0gone')), 'sg-1');
 
-      // Assert: PASS if the list is empty, FAIL if it is the internet: undecided (catalog.md "Source set").
+      // Assert: PASS if the list is empty, FAIL if it is the internet: undecided (docs/semantics.md "Source set").
       expect(f.status).toBe('NOT_APPLICABLE');
       expect(f.message).toBe('Undecided: the snapshot lacks the entries of prefix list pl-0gone (PASS if empty, FAIL if open to the internet).');
       expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-0gone]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' });

@@ -5,7 +5,7 @@ import { GROUP_TYPE, groupsOnly, openPortKeys, openPorts, plPerm, ruleIdsOf, sgr
 
 const ID = 'sg-no-public-high-risk-ports';
 
-/** catalog.md default highRiskPorts, in the order the rule probes them (tcp, then udp). */
+/** docs/semantics.md default highRiskPorts, in the order the rule probes them (tcp, then udp). */
 const DEFAULT_TCP = [20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300];
 const DEFAULT_UDP = [137, 138, 139, 161, 445, 1434, 11211];
 

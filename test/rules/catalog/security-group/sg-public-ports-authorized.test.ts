@@ -176,7 +176,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, oneGroup(...WEB, plPerm('tcp', 443, 443, 'pl-0gone')), 'sg-1');
 
-      // Assert: catalog.md "Source set": only authorized ports, whatever the list holds.
+      // Assert: docs/semantics.md "Source set": only authorized ports, whatever the list holds.
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0gone'] });
     });
@@ -200,7 +200,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, oneGroup(...WEB, plPerm('tcp', 22, 22, 'pl-0gone')), 'sg-1');
 
-      // Assert: PASS if the list is empty, FAIL if it is the internet (catalog.md "Source set").
+      // Assert: PASS if the list is empty, FAIL if it is the internet (docs/semantics.md "Source set").
       expect(f.status).toBe('NOT_APPLICABLE');
       expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-0gone]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' });
     });

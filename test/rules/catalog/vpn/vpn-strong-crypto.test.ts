@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../rules/catalog/vpn/vpn-strong-crypto';
+import type { SettingsInput } from '../../../../rules/engine/settings';
 import { check } from '../../../helpers';
 import { EMPTY_LISTS, tagged, tunnel, TUNNEL_1, TUNNEL_2, values, vpnConnection } from './vpn-fixtures';
 
@@ -63,7 +64,7 @@ describe(ID, () => {
         vpnEncryptionAlgorithms: ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'],
         vpnIntegrityAlgorithms: ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'],
         vpnDhGroups: [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
-      };
+      } satisfies SettingsInput;
 
       // Act
       const f = check(rule, only(withTunnels(EMPTY_LISTS, EMPTY_LISTS)), 'vpn-1', settings);
