@@ -50,7 +50,7 @@ export function exposureSeverity(
     // (eni-no-internet-exposed-ports), which says who gets through.
     if (hits.length > 0) exposed.push({ interfaceId: eni.NetworkInterfaceId, exposed: hits.map(describePortsAndPath) });
     // Exposed only if an unresolved prefix list holds the internet: neither CRITICAL nor
-    // lower is known, so the interface is undecided (catalog.md "Source set").
+    // lower is known, so the interface is undecided (docs/semantics.md "Source set").
     else if (r.exposedIfListsOpen !== r.exposed && offendingExposure(r.exposedIfListsOpen, offending).length > 0) {
       unknown.push(`${eni.NetworkInterfaceId}: ${prefixListInputs(r.unresolvedPrefixLists).join(', ')}`);
     }

@@ -45,7 +45,7 @@ export type Reachability =
       /** Exposure with unresolved customer prefix lists empty. */
       exposed: ExposedOf;
       /**
-       * The same with those lists the whole internet (catalog.md "Source set": unknown, not
+       * The same with those lists the whole internet (docs/semantics.md "Source set": unknown, not
        * empty); `exposed` itself when the interface's groups name no such list.
        */
       exposedIfListsOpen: ExposedOf;

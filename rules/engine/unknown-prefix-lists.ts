@@ -4,7 +4,7 @@ import type { DirectionExposure, PublicRule } from './sg-exposure';
 import type { RuleResult, Status } from './types';
 
 /**
- * catalog.md "Source set": a customer prefix list whose entries the snapshot lacks is unknown,
+ * docs/semantics.md "Source set": a customer prefix list whose entries the snapshot lacks is unknown,
  * not empty. Every reader of source sets decides twice, with such lists empty (the exposure as
  * computed) and with them the whole internet (this one), and a verdict stands only when both
  * agree. Every rule here is monotone in its sources (more sources, more open), so the two

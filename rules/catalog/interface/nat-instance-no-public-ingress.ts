@@ -37,7 +37,7 @@ export default defineRule(
   },
 );
 
-/** The verdict for one view of the interface's sources (catalog.md "Source set"). */
+/** The verdict for one view of the interface's sources (docs/semantics.md "Source set"). */
 function verdict(_eni: NetworkInterface, exposure: DirectionExposure, ctx: EvaluationContext): RuleResult {
   const open = allOpenRanges(exposure, ctx);
   const unresolved = unresolvedEvidence(exposure);

@@ -47,7 +47,7 @@ function allPortsOpen(exp: DirectionExposure, ctx: EvaluationContext): { protoco
   return { protocols, ranges };
 }
 
-/** The verdict for one view of the group's sources (catalog.md "Source set"). */
+/** The verdict for one view of the group's sources (docs/semantics.md "Source set"). */
 function verdict(group: SecurityGroup, exp: DirectionExposure, ctx: EvaluationContext): RuleResult {
   const { protocols, ranges } = exp.canBeOpen ? allPortsOpen(exp, ctx) : NOTHING;
   if (protocols.length === 0) return pass('No all-ports ingress is open to the internet.', unresolvedEvidence(exp));

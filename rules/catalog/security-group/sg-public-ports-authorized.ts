@@ -32,7 +32,7 @@ export default defineRule(
   },
 );
 
-/** The verdict for one view of the group's sources (catalog.md "Source set"). */
+/** The verdict for one view of the group's sources (docs/semantics.md "Source set"). */
 function verdict(_group: SecurityGroup, exp: DirectionExposure, ctx: EvaluationContext): RuleResult {
   const open = allOpenRanges(exp, ctx);
   if (open.length === 0) return notApplicable('No ingress is open to the internet.', unresolvedEvidence(exp));

@@ -5,7 +5,7 @@ import { check, perm, sg } from '../../helpers';
 import { DEFAULT_IPV4_THRESHOLD, publicIpv4Count } from './public-ipv4-oracle';
 
 /*
- * Oracle for sg-no-public-all-traffic (catalog.md row): FAIL when the sources of "-1" rules are
+ * Oracle for sg-no-public-all-traffic (docs/semantics.md row): FAIL when the sources of "-1" rules are
  * internet-open, or when every port 1-65535 of tcp (or of udp) has an internet-open source set,
  * checked by brute force port by port, independently of the engine's range cutting.
  *

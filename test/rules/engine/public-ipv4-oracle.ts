@@ -1,11 +1,11 @@
 /**
- * An oracle for catalog.md "Public address" over IPv4, independent of the engine: the number of
+ * An oracle for docs/semantics.md "Public address" over IPv4, independent of the engine: the number of
  * public IPv4 addresses in a union of CIDRs, by merging intervals and subtracting the non-public
  * blocks (own interval code; numbers up to 2^32 are exact in a double). Shared by the property
  * tests that decide "internet-open" themselves.
  */
 
-/** catalog.md "Public address": the IPv4 blocks that are not public (pairwise disjoint). */
+/** docs/semantics.md "Public address": the IPv4 blocks that are not public (pairwise disjoint). */
 const NON_PUBLIC_V4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '224.0.0.0/3'];
 
 /** Dotted quad to number; written here, independently of the engine's parser. */

@@ -10,7 +10,7 @@ import { audit, entry, findingOf } from '../../helpers';
 import { network } from '../catalog/interface/network-fixture';
 
 /*
- * catalog.md "Source set": a customer prefix list whose entries the snapshot lacks is unknown.
+ * docs/semantics.md "Source set": a customer prefix list whose entries the snapshot lacks is unknown.
  * Oracle: audit the same snapshot twice with the list's entries given, once empty and once
  * 0.0.0.0/0 + ::/0. Where both audits agree, the audit without entries must give that verdict
  * (and the message of the empty case: the proven part); where they differ, NOT_APPLICABLE

@@ -292,7 +292,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, snapshot, 'nat-1');
 
-      // Assert: the same key form as every other reader of prefix lists (catalog.md "Source set")
+      // Assert: the same key form as every other reader of prefix lists (docs/semantics.md "Source set")
       expect(f.status).toBe('NOT_APPLICABLE');
       expect(f.evidence).toMatchObject({ missingInputs: ['PrefixListEntries[pl-0route]'] });
     });

@@ -358,7 +358,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, snapshot, 'sg-1');
 
-      // Assert: catalog.md "Source set": a PASS on ports the list does not cover stands.
+      // Assert: docs/semantics.md "Source set": a PASS on ports the list does not cover stands.
       expect(f.status).toBe('PASS');
       expect(f.evidence).toEqual({ unresolvedPrefixLists: ['pl-0cust'] });
     });
@@ -558,7 +558,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, snapshot, 'sg-1');
 
-      // Assert: PASS if the list is empty, FAIL if it is the internet (catalog.md "Source set").
+      // Assert: PASS if the list is empty, FAIL if it is the internet (docs/semantics.md "Source set").
       expect(f.status).toBe('NOT_APPLICABLE');
       expect(f.message).toBe('Undecided: the snapshot lacks the entries of prefix list pl-0cust (PASS if empty, FAIL if open to the internet).');
       expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-0cust]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' });

@@ -194,7 +194,7 @@ describe(ID, () => {
       // Act
       const f = check(rule, oneGroup(plPerm('tcp', 1433, 1433, 'pl-0gone')), 'sg-1');
 
-      // Assert: catalog.md "Source set": never a silent PASS.
+      // Assert: docs/semantics.md "Source set": never a silent PASS.
       expect(f.status).toBe('NOT_APPLICABLE');
       expect(f.evidence).toEqual({ missingInputs: ['PrefixListEntries[pl-0gone]'], ifListsEmpty: 'PASS', ifListsOpen: 'FAIL' });
     });
