@@ -96,6 +96,8 @@ const SubnetSchema = obj({
   CidrBlock: cidr4.optional(),
   Ipv6CidrBlockAssociationSet: list(obj({ Ipv6CidrBlock: cidr6.optional() })),
   AvailabilityZone: str.optional(),
+  /** The zone's id (use1-az1): the same physical zone in every account, unlike the name. */
+  AvailabilityZoneId: str.optional(),
   MapPublicIpOnLaunch: z.boolean().optional(),
   AssignIpv6AddressOnCreation: z.boolean().optional(),
   Tags: tags,

@@ -1,14 +1,33 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { routeDestination, routesMissing, routeTarget, subnetsUsing } from '../../engine/routes';
-import type { NatGateway } from '../../engine/snapshot-schema';
+import type { NatGateway, Subnet } from '../../engine/snapshot-schema';
 import { NAT_GATEWAY_DOC, NAT_ROUTE_AZ_TRIGGERS } from './triggers';
+
+/** A subnet's Availability Zone as the snapshot gives it: name, id, or both. */
+interface Zone {
+  name?: string;
+  id?: string;
+}
+
+const zoneOf = (subnet: Subnet | undefined): Zone => ({ name: subnet?.AvailabilityZone, id: subnet?.AvailabilityZoneId });
+const zoneLabel = (z: Zone): string => z.name ?? z.id ?? 'unknown';
+
+/**
+ * Whether two subnets are in the same zone, or undefined when the snapshot cannot tell: by
+ * AvailabilityZoneId when both carry it (the id names the physical zone), else by name.
+ */
+function sameZone(a: Zone, b: Zone): boolean | undefined {
+  if (a.id !== undefined && b.id !== undefined) return a.id === b.id;
+  if (a.name !== undefined && b.name !== undefined) return a.name === b.name;
+  return undefined;
+}
 
 interface NatRoute {
   natGateway: string;
   destination: string;
   /** The NAT gateway's zone (its subnet's), or why it is unknown. */
-  natAz?: string;
+  natAz?: Zone;
   unknown?: string;
   regional?: boolean;
 }
@@ -36,7 +55,7 @@ export default defineRule(
       .filter((r) => r.State !== 'blackhole' && routeTarget(r).kind === 'nat-gateway')
       .map((r) => natRoute(routeTarget(r).id, routeDestination(r), ctx));
     if (natRoutes.length === 0) return notApplicable('The table has no active route to a NAT gateway.');
-    const subnets = subnetsUsing(table, ctx).map((id) => ({ subnet: id, subnetAz: ctx.model.subnet(id)?.AvailabilityZone }));
+    const subnets = subnetsUsing(table, ctx).map((id) => ({ subnet: id, zone: zoneOf(ctx.model.subnet(id)) }));
     if (subnets.length === 0) return notApplicable('No subnet uses this route table.', { natRoutes: natRoutes.map(brief) });
 
     const crossAz: Array<Record<string, string>> = [];
@@ -48,10 +67,14 @@ export default defineRule(
         continue;
       }
       for (const s of subnets) {
-        if (s.subnetAz === undefined) {
-          unknown.push({ natGateway: r.natGateway, destination: r.destination, reason: `subnet ${s.subnet} has no AvailabilityZone` });
-        } else if (s.subnetAz !== r.natAz) {
-          crossAz.push({ subnet: s.subnet, subnetAz: s.subnetAz, natGateway: r.natGateway, natAz: r.natAz, destination: r.destination });
+        const same = sameZone(s.zone, r.natAz);
+        if (same === undefined) {
+          const reason = s.zone.name === undefined && s.zone.id === undefined
+            ? `subnet ${s.subnet} has no AvailabilityZone`
+            : `subnet ${s.subnet} and the NAT gateway's subnet name their zones differently (AvailabilityZone on one, AvailabilityZoneId on the other)`;
+          unknown.push({ natGateway: r.natGateway, destination: r.destination, reason });
+        } else if (!same) {
+          crossAz.push({ subnet: s.subnet, subnetAz: zoneLabel(s.zone), natGateway: r.natGateway, natAz: zoneLabel(r.natAz), destination: r.destination });
         }
       }
     }
@@ -68,7 +91,7 @@ export default defineRule(
     }
     return pass(`Every NAT gateway route stays in the zone of the ${subnets.length} subnet(s) using the table.`, {
       natRoutes: natRoutes.map(brief),
-      subnets,
+      subnets: subnets.map((s) => ({ subnet: s.subnet, subnetAz: zoneLabel(s.zone) })),
     });
   },
 );
@@ -80,8 +103,10 @@ function natRoute(natGateway: string, destination: string, ctx: EvaluationContex
   if (!nat.SubnetId) return { natGateway, destination, unknown: `NAT gateway ${natGateway} has no SubnetId` };
   const subnet = ctx.model.subnet(nat.SubnetId);
   if (!subnet) return { natGateway, destination, unknown: `the NAT gateway's subnet ${nat.SubnetId} is not in the snapshot` };
-  if (!subnet.AvailabilityZone) return { natGateway, destination, unknown: `the NAT gateway's subnet ${nat.SubnetId} has no AvailabilityZone` };
-  return { natGateway, destination, natAz: subnet.AvailabilityZone };
+  if (!subnet.AvailabilityZone && !subnet.AvailabilityZoneId) {
+    return { natGateway, destination, unknown: `the NAT gateway's subnet ${nat.SubnetId} has no AvailabilityZone` };
+  }
+  return { natGateway, destination, natAz: zoneOf(subnet) };
 }
 
 function natGatewaysById(ctx: EvaluationContext): Map<string, NatGateway> {
@@ -89,5 +114,5 @@ function natGatewaysById(ctx: EvaluationContext): Map<string, NatGateway> {
 }
 
 function brief(r: NatRoute): Record<string, string> {
-  return { natGateway: r.natGateway, natAz: r.regional ? 'regional' : (r.natAz ?? 'unknown'), destination: r.destination };
+  return { natGateway: r.natGateway, natAz: r.regional ? 'regional' : r.natAz ? zoneLabel(r.natAz) : 'unknown', destination: r.destination };
 }
