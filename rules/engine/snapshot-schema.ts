@@ -149,7 +149,15 @@ const RouteSchema = obj({
 const RouteTableSchema = obj({
   RouteTableId: str,
   VpcId: str.optional(),
-  Associations: list(obj({ Main: z.boolean().optional(), SubnetId: str.optional(), GatewayId: str.optional() })),
+  Associations: list(
+    obj({
+      Main: z.boolean().optional(),
+      SubnetId: str.optional(),
+      GatewayId: str.optional(),
+      /** associating, associated, disassociating, disassociated or failed: only associated (or absent) counts. */
+      AssociationState: obj({ State: str.optional(), StatusMessage: str.optional() }).optional(),
+    }),
+  ),
   Routes: list(RouteSchema),
   Tags: tags,
 });

@@ -1,7 +1,7 @@
 import { AddressSet } from '../../engine/address-set';
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { internetRoutedAddresses, routeDecisions, routeDestination, routeFor, routesMissing, routeTarget, tableForSubnet } from '../../engine/routes';
+import { internetRoutedAddresses, isInEffect, routeDecisions, routeDestination, routeFor, routesMissing, routeTarget, tableForSubnet } from '../../engine/routes';
 import type { NatGateway, RouteTable } from '../../engine/snapshot-schema';
 import { NAT_GATEWAY_DOC, NAT_GATEWAY_PLACEMENT_TRIGGERS } from './triggers';
 
@@ -79,7 +79,7 @@ function outOfScope(nat: NatGateway): string | undefined {
 }
 
 function isExplicit(table: RouteTable, subnetId: string): boolean {
-  return (table.Associations ?? []).some((a) => a.SubnetId === subnetId);
+  return (table.Associations ?? []).some((a) => a.SubnetId === subnetId && isInEffect(a));
 }
 
 /** What the table does with 0.0.0.0/0, as written (the literal route), for the evidence. */

@@ -68,6 +68,25 @@ describe(ID, () => {
       });
     });
 
+    it('a subnet whose association with the table is disassociated does not use it', () => {
+      // Arrange: subnet-priv-b left the 1a table; the main table (1b NAT) carries it now.
+      const snapshot = snapshotOf([
+        routeTable('rtb-a', [route('0.0.0.0/0', 'nat-a')], { subnets: ['subnet-priv-a', 'subnet-priv-b'], states: { 'subnet-priv-b': 'disassociated' } }),
+        routeTable('rtb-main', [route('0.0.0.0/0', 'nat-b')], { main: true }),
+        routeTable('rtb-pub', [route('0.0.0.0/0', 'igw-1')], { subnets: ['subnet-pub-a', 'subnet-pub-b'] }),
+      ]);
+
+      // Act
+      const table = check(rule, snapshot, 'rtb-a');
+      const main = check(rule, snapshot, 'rtb-main');
+
+      // Assert
+      expect(table.status).toBe('PASS');
+      expect(table.evidence).toMatchObject({ subnets: [{ subnet: 'subnet-priv-a', subnetAz: 'eu-west-1a' }] });
+      expect(main.status).toBe('PASS');
+      expect(main.evidence).toMatchObject({ subnets: [{ subnet: 'subnet-priv-b', subnetAz: 'eu-west-1b' }] });
+    });
+
     it('a regional NAT gateway serves every zone', () => {
       // Arrange
       const regional = natGateway('nat-r', 'subnet-pub-a', { AvailabilityMode: 'regional', SubnetId: undefined });
