@@ -1,4 +1,4 @@
-import { defineRule, fail, pass } from '../../engine/rule';
+import { defineRule, fail, listedWithout, pass } from '../../engine/rule';
 import { CLIENT_VPN_DOC, CLIENT_VPN_TRIGGERS } from './triggers';
 import { clientVpnOutOfScope } from './tunnels';
 
@@ -24,9 +24,12 @@ export default defineRule(
   (endpoint, ctx) => {
     const skip = clientVpnOutOfScope(endpoint);
     if (skip) return skip;
+    const splitTunnel = endpoint.SplitTunnel;
+    // describe-client-vpn-endpoints always prints SplitTunnel: a listing without it is filtered
+    // or hand-made, and assuming the default would be a PASS on missing data.
+    if (splitTunnel === undefined) return listedWithout('this endpoint', 'ClientVpnEndpoints', endpoint.ClientVpnEndpointId, 'SplitTunnel');
     const expected = ctx.settings.clientVpnSplitTunnel;
-    const splitTunnel = endpoint.SplitTunnel ?? false;
-    const evidence = { splitTunnel, expected, fromDefault: endpoint.SplitTunnel === undefined };
+    const evidence = { splitTunnel, expected };
     if (splitTunnel === expected) return pass(`The endpoint is ${mode(splitTunnel)}, as the policy requires.`, evidence);
     return fail(`The endpoint is ${mode(splitTunnel)}; the policy (clientVpnSplitTunnel=${expected}) requires ${mode(expected)}.`, evidence);
   },
