@@ -71,7 +71,7 @@ export default defineRule(
     id: 'nacl-return-traffic-allowed',
     title: 'Network ACLs allow the return traffic of the connections they admit',
     description:
-      'FAILS, on a NACL associated with a subnet, when tcp or udp is allowed in from internet-open sources but outbound to those sources some port of ephemeralPorts (default 1024-65535) is denied, so responses are dropped; or the same with the directions swapped. NACLs are stateless, so each direction needs its own entry. The finding names the return ports missing and the peers losing responses on them.',
+      'FAILS, on a NACL associated with a subnet, when tcp or udp is allowed in from internet-open sources on a service port (outside ephemeralPorts) but outbound to those sources some port of ephemeralPorts (default 1024-65535) is denied, so responses are dropped; or the same with the directions swapped. Allows inside ephemeralPorts carry return traffic and start no check. NACLs are stateless, so each direction needs its own entry. The finding names the return ports missing and the peers losing responses on them.',
     severity: 'LOW',
     resourceKind: 'NetworkAcl',
     compliance: {},

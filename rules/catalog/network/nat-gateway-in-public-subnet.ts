@@ -12,7 +12,7 @@ export default defineRule(
     id: 'nat-gateway-in-public-subnet',
     title: 'Public NAT gateways sit in subnets that route to an internet gateway',
     description:
-      "FAILS when an available public NAT gateway (ConnectivityType public or absent) sits in a subnet whose route table (explicit association, else the VPC's main table) does not send an internet-open set of public IPv4 addresses to an attached internet gateway by longest-prefix match: normally, no 0.0.0.0/0 route to an igw. Such a gateway cannot reach the internet, so every subnet routed through it has none. A blackhole 0.0.0.0/0 does not count; 0.0.0.0/1 + 128.0.0.0/1 does. Private, regional and not-available NAT gateways are NOT_APPLICABLE.",
+      "FAILS when an available public NAT gateway (ConnectivityType public or absent) sits in a subnet whose route table (explicit association in effect, else the VPC's main table) does not send an internet-open set of public IPv4 addresses to an attached internet gateway by longest-prefix match: normally, no 0.0.0.0/0 route to an igw. Such a gateway cannot reach the internet, so every subnet routed through it has none. A blackhole 0.0.0.0/0 does not count; 0.0.0.0/1 + 128.0.0.0/1 does. Private, regional and not-available NAT gateways are NOT_APPLICABLE.",
     severity: 'HIGH',
     resourceKind: 'NatGateway',
     compliance: {},

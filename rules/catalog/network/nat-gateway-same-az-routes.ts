@@ -37,7 +37,7 @@ export default defineRule(
     id: 'nat-gateway-same-az-routes',
     title: 'Route tables send traffic to a NAT gateway in their subnets\' Availability Zone',
     description:
-      "FAILS when a route table has an active route to a NAT gateway whose Availability Zone (its subnet's) differs from that of a subnet using the table (explicitly associated, or unassociated for a main table). That traffic crosses zones (data charges), and the subnet loses internet access when the other zone fails. NOT_APPLICABLE when the table has no active NAT gateway route or no subnet uses it; a regional NAT gateway serves every zone.",
+      "FAILS when a route table has an active route to a NAT gateway whose Availability Zone (its subnet's) differs from that of a subnet using the table (explicitly associated, or unassociated for a main table), compared by AvailabilityZoneId when both subnets carry it, else by AvailabilityZone name. That traffic crosses zones (data charges), and the subnet loses internet access when the other zone fails. NOT_APPLICABLE when the table has no active NAT gateway route or no subnet uses it; a regional NAT gateway serves every zone.",
     severity: 'MEDIUM',
     resourceKind: 'RouteTable',
     compliance: { custodian: ['cross-az-nat-gateway-route'] },

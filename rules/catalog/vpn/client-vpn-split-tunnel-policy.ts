@@ -9,7 +9,7 @@ export default defineRule(
     id: 'client-vpn-split-tunnel-policy',
     title: 'Client VPN endpoints follow the split-tunnel policy',
     description:
-      'FAILS when SplitTunnel differs from clientVpnSplitTunnel (default false: all client traffic goes through the tunnel, where VPC controls apply). An absent SplitTunnel is the AWS default, false.',
+      'FAILS when SplitTunnel differs from clientVpnSplitTunnel (default false: all client traffic goes through the tunnel, where VPC controls apply). An endpoint listed without SplitTunnel is NOT_APPLICABLE: describe-client-vpn-endpoints always prints it, so its absence is missing data, not the AWS default.',
     severity: 'LOW',
     resourceKind: 'ClientVpnEndpoint',
     compliance: {},
