@@ -1,7 +1,7 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { routeDestination, routesMissing, routeTarget, subnetsUsing } from '../../engine/routes';
-import type { NatGateway, Subnet } from '../../engine/snapshot-schema';
+import { isInEffect, routeDestination, routesMissing, routeTarget, subnetsUsing } from '../../engine/routes';
+import type { NatGateway, RouteTable, Subnet } from '../../engine/snapshot-schema';
 import { NAT_GATEWAY_DOC, NAT_ROUTE_AZ_TRIGGERS } from './triggers';
 
 /** A subnet's Availability Zone as the snapshot gives it: name, id, or both. */
@@ -55,7 +55,7 @@ export default defineRule(
       .filter((r) => r.State !== 'blackhole' && routeTarget(r).kind === 'nat-gateway')
       .map((r) => natRoute(routeTarget(r).id, routeDestination(r), ctx));
     if (natRoutes.length === 0) return notApplicable('The table has no active route to a NAT gateway.');
-    const subnets = subnetsUsing(table, ctx).map((id) => ({ subnet: id, zone: zoneOf(ctx.model.subnet(id)) }));
+    const subnets = subnetsOf(table, ctx);
     if (subnets.length === 0) return notApplicable('No subnet uses this route table.', { natRoutes: natRoutes.map(brief) });
 
     const crossAz: Array<Record<string, string>> = [];
@@ -69,10 +69,7 @@ export default defineRule(
       for (const s of subnets) {
         const same = sameZone(s.zone, r.natAz);
         if (same === undefined) {
-          const reason = s.zone.name === undefined && s.zone.id === undefined
-            ? `subnet ${s.subnet} has no AvailabilityZone`
-            : `subnet ${s.subnet} and the NAT gateway's subnet name their zones differently (AvailabilityZone on one, AvailabilityZoneId on the other)`;
-          unknown.push({ natGateway: r.natGateway, destination: r.destination, reason });
+          unknown.push({ natGateway: r.natGateway, destination: r.destination, reason: whyZoneUnknown(s) });
         } else if (!same) {
           crossAz.push({ subnet: s.subnet, subnetAz: zoneLabel(s.zone), natGateway: r.natGateway, natAz: zoneLabel(r.natAz), destination: r.destination });
         }
@@ -95,6 +92,31 @@ export default defineRule(
     });
   },
 );
+
+interface UsingSubnet {
+  subnet: string;
+  zone: Zone;
+  /** False for an explicitly associated subnet the snapshot's Subnets lack: its zone is unknown. */
+  listed: boolean;
+}
+
+/**
+ * Subnets using the table: those the snapshot lists, plus explicitly associated ones it does not
+ * (a filtered listing), which must make the verdict unknown rather than drop out of it.
+ */
+function subnetsOf(table: RouteTable, ctx: EvaluationContext): UsingSubnet[] {
+  const out: UsingSubnet[] = subnetsUsing(table, ctx).map((id) => ({ subnet: id, zone: zoneOf(ctx.model.subnet(id)), listed: true }));
+  for (const a of table.Associations ?? []) {
+    if (a.SubnetId && isInEffect(a) && !ctx.model.subnet(a.SubnetId)) out.push({ subnet: a.SubnetId, zone: {}, listed: false });
+  }
+  return out;
+}
+
+function whyZoneUnknown(s: UsingSubnet): string {
+  if (!s.listed) return `subnet ${s.subnet} is not in the snapshot (Subnets)`;
+  if (s.zone.name === undefined && s.zone.id === undefined) return `subnet ${s.subnet} has no AvailabilityZone`;
+  return `subnet ${s.subnet} and the NAT gateway's subnet name their zones differently (AvailabilityZone on one, AvailabilityZoneId on the other)`;
+}
 
 function natRoute(natGateway: string, destination: string, ctx: EvaluationContext): NatRoute {
   const nat = natGatewaysById(ctx).get(natGateway);

@@ -314,6 +314,20 @@ describe(ID, () => {
       });
     });
 
+    it('an associated subnet missing from Subnets makes the zone unknown, not a PASS on the others', () => {
+      // Arrange: subnet-priv-a matches nat-a's zone; subnet-gone is associated but not listed.
+      const snapshot = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-a')], { subnets: ['subnet-priv-a', 'subnet-gone'] })]);
+
+      // Act
+      const f = check(rule, snapshot, 'rtb-a');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({
+        unknown: [{ natGateway: 'nat-a', destination: '0.0.0.0/0', reason: 'subnet subnet-gone is not in the snapshot (Subnets)' }],
+      });
+    });
+
     it('a snapshot without NatGateways names the missing key', () => {
       // Arrange
       const { NatGateways: _omitted, ...snapshot } = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-b')], { subnets: ['subnet-priv-a'] })]);
