@@ -1,7 +1,7 @@
 import type { EvaluationContext } from './context';
-import type { RuleResult } from './types';
 import { rulesUnknown } from './sg-exposure';
 import type { SecurityGroup } from './snapshot-schema';
+import type { RuleResult } from './types';
 
 export type Direction = 'ingress' | 'egress';
 
