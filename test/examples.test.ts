@@ -80,6 +80,11 @@ describe('examples/sample-account.json', () => {
     expect(lapsed?.evidence).toMatchObject({ exemptionLapsed: { until: '2024-01-01', reason: 'exemption expired' } });
   });
 
+  it('staging-public-b drops the responses of inbound 443; its outbound 32768-65535 is return traffic, not a service', () => {
+    const f = findings.find((x) => x.ruleId === 'nacl-return-traffic-allowed' && x.resourceId === 'acl-0ff2a59764d63ad47');
+    expect(f?.message).toBe('Responses are dropped: inbound tcp (ports 443) lose responses on 1024-32767 for all public IPv4.');
+  });
+
   it('produces no ERROR', () => {
     expect(findings.filter((f) => f.status === 'ERROR')).toEqual([]);
   });

@@ -60,7 +60,10 @@ export function evaluateInto(catalog: readonly AnyRule[], model: SnapshotModel, 
   }
 }
 
-/** The current resource's exemption tags, read on its first FAIL: most resources never fail. */
+/**
+ * The current resource's exemption tags, read once, on its first rule: the exemption is decided
+ * before anything else (docs/semantics.md), and most resources carry no tags, so the read is one scan.
+ */
 class LazyExemptionTags {
   private resource: object | undefined;
   private tags: ExemptionTags | undefined | null = null;
@@ -110,7 +113,14 @@ class RuleRun {
     return this.finding(SNAPSHOT_RESOURCE_ID, notApplicableFor([key], `The snapshot has no ${key}: nothing to evaluate.`));
   }
 
+  /**
+   * The exemption comes first (docs/semantics.md "Exemptions"): an exempted resource is PASS whatever
+   * the rule would say, even when its inputs are missing or it reports missing data itself.
+   */
   evaluate(resource: object, id: string, tags: LazyExemptionTags): Finding {
+    const read = tags.read();
+    const exemption = read ? exemptionOf(read, this.meta.id, this.ctx.now) : NOT_EXEMPT;
+    if (exemption.exempt) return this.finding(id, this.exempted(resource, exemption));
     if (this.missing.length > 0) {
       return this.finding(id, notApplicableFor(this.missing, `The snapshot has no ${this.missing.join(', ')}, which this rule needs.`));
     }
@@ -120,11 +130,32 @@ class RuleRun {
     } catch (err) {
       return this.errorFinding(id, err);
     }
-    if (result.status === 'FAIL') {
-      const read = tags.read();
-      if (read) result = applyExemption(result, exemptionOf(read, this.meta.id, this.ctx.now));
-    }
+    if (result.status === 'FAIL' && exemption.lapsed) result = { ...result, evidence: { ...result.evidence, exemptionLapsed: exemption.lapsed } };
     return this.finding(id, result);
+  }
+
+  /**
+   * PASS for an exempted resource. The rule still runs when its inputs are there, only so the
+   * finding keeps what a FAIL would have been (`waived`): the verdict is the exemption's.
+   */
+  private exempted(resource: object, exemption: Extract<Exemption, { exempt: true }>): RuleResult {
+    const until = exemption.until ? ` until ${exemption.until}` : '';
+    const evidence: Record<string, unknown> = { exempted: true, exemptTag: exemption.value, exemptUntil: exemption.until };
+    let message = `Exempted by tag vpc-auditor:exempt=${exemption.value}${until}.`;
+    if (this.missing.length > 0) {
+      evidence.notEvaluated = this.missing;
+    } else {
+      try {
+        const result = this.evaluateOne(resource, this.ctx);
+        if (result.status === 'FAIL') {
+          message += ` Waived: ${result.message}`;
+          evidence.waived = result.evidence;
+        }
+      } catch (err) {
+        evidence.waived = { error: err instanceof Error ? err.message : String(err) };
+      }
+    }
+    return { status: 'PASS', message, evidence };
   }
 
   private finding(resourceId: string, result: RuleResult): Finding {
@@ -161,16 +192,4 @@ function notApplicableFor(missing: string[], message: string): RuleResult {
   return { status: 'NOT_APPLICABLE', message, evidence: { missingInputs: missing } };
 }
 
-/** An exempted FAIL becomes PASS with evidence `exempted`, keeping what was waived. */
-function applyExemption(result: RuleResult, exemption: Exemption): RuleResult {
-  if (exemption.exempt) {
-    const until = exemption.until ? ` until ${exemption.until}` : '';
-    return {
-      status: 'PASS',
-      message: `Exempted by tag vpc-auditor:exempt=${exemption.value}${until}. Waived: ${result.message}`,
-      evidence: { exempted: true, exemptTag: exemption.value, exemptUntil: exemption.until, waived: result.evidence },
-    };
-  }
-  if (exemption.lapsed) return { ...result, evidence: { ...result.evidence, exemptionLapsed: exemption.lapsed } };
-  return result;
-}
+const NOT_EXEMPT: Exemption = Object.freeze({ exempt: false });

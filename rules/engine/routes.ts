@@ -120,7 +120,8 @@ export function routeDecisions(table: RouteTable, ctx: EvaluationContext): Array
 
 /**
  * The route table a subnet uses: its explicit association, else its VPC's main table
- * (docs/semantics.md). Undefined when the snapshot has neither.
+ * (docs/semantics.md). Undefined when the snapshot has neither. Only associations in effect count
+ * (isInEffect): a subnet whose explicit association is disassociated uses the main table.
  */
 export function tableForSubnet(subnetId: string, ctx: EvaluationContext): RouteTable | undefined {
   const index = ctx.memo(ctx.model, 'route-table-index', routeTableIndex);
@@ -128,11 +129,24 @@ export function tableForSubnet(subnetId: string, ctx: EvaluationContext): RouteT
   return index.explicit.get(subnetId) ?? (subnet?.VpcId ? index.main.get(subnet.VpcId) : undefined);
 }
 
+type Association = NonNullable<RouteTable['Associations']>[number];
+
+/**
+ * Whether a route table association routes traffic: its AssociationState is `associated`, or
+ * absent (older listings and hand-built snapshots carry none). One that is associating,
+ * disassociating, disassociated or failed does not: EC2 routes the subnet by its main table.
+ */
+export function isInEffect(a: Association): boolean {
+  const state = a.AssociationState?.State;
+  return state === undefined || state === 'associated';
+}
+
 function routeTableIndex(model: SnapshotModel): { explicit: Map<string, RouteTable>; main: Map<string, RouteTable> } {
   const explicit = new Map<string, RouteTable>();
   const main = new Map<string, RouteTable>();
   for (const table of model.snapshot.RouteTables ?? []) {
     for (const a of table.Associations ?? []) {
+      if (!isInEffect(a)) continue;
       if (a.SubnetId) explicit.set(a.SubnetId, table);
       if (a.Main && table.VpcId) main.set(table.VpcId, table);
     }

@@ -96,6 +96,8 @@ const SubnetSchema = obj({
   CidrBlock: cidr4.optional(),
   Ipv6CidrBlockAssociationSet: list(obj({ Ipv6CidrBlock: cidr6.optional() })),
   AvailabilityZone: str.optional(),
+  /** The zone's id (use1-az1): the same physical zone in every account, unlike the name. */
+  AvailabilityZoneId: str.optional(),
   MapPublicIpOnLaunch: z.boolean().optional(),
   AssignIpv6AddressOnCreation: z.boolean().optional(),
   Tags: tags,
@@ -147,7 +149,15 @@ const RouteSchema = obj({
 const RouteTableSchema = obj({
   RouteTableId: str,
   VpcId: str.optional(),
-  Associations: list(obj({ Main: z.boolean().optional(), SubnetId: str.optional(), GatewayId: str.optional() })),
+  Associations: list(
+    obj({
+      Main: z.boolean().optional(),
+      SubnetId: str.optional(),
+      GatewayId: str.optional(),
+      /** associating, associated, disassociating, disassociated or failed: only associated (or absent) counts. */
+      AssociationState: obj({ State: str.optional(), StatusMessage: str.optional() }).optional(),
+    }),
+  ),
   Routes: list(RouteSchema),
   Tags: tags,
 });

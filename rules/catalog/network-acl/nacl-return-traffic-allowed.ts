@@ -24,22 +24,34 @@ function pushRange(out: PortRange[], r: PortRange): void {
   else out.push({ ...r });
 }
 
+/** The service ports of a range: its parts below and above `eph` (at most two). */
+function outsideOf(range: PortRange, eph: PortRange): PortRange[] {
+  const out: PortRange[] = [];
+  if (range.from < eph.from) out.push({ from: range.from, to: Math.min(range.to, eph.from - 1) });
+  if (range.to > eph.to) out.push({ from: Math.max(range.from, eph.to + 1), to: range.to });
+  return out;
+}
+
 /**
- * Connections of `protocol` opened from the internet through `forward` are answered through
- * `back` on the ephemeral ports; returns what `back` drops (the ports, and the peers losing
- * responses on some of them), or null when nothing is dropped.
+ * Connections of `protocol` opened from the internet through `forward` on a service port are
+ * answered through `back` on the ephemeral ports; returns what `back` drops (the ports, and the
+ * peers losing responses on some of them), or null when nothing is dropped. Allows inside
+ * `ephemeralPorts` carry the return traffic of the other direction's connections, so they never
+ * start a check: otherwise the usual "inbound 443, outbound 1024-65535" NACL would fail.
  */
 function droppedReturn(forward: NaclDirection, back: NaclDirection, protocol: number, ctx: EvaluationContext) {
+  const eph = ctx.settings.ephemeralPorts;
   let peers = AddressSet.EMPTY;
   const servicePorts: PortRange[] = [];
   for (const c of forward.classesOf(protocol)) {
+    const service = outsideOf(c.range, eph);
+    if (service.length === 0) continue;
     const pub = ctx.exposure.publicPart(forward.allowed(protocol, c.range.from).addresses);
     if (!ctx.exposure.isInternetOpenPublic(pub)) continue;
     peers = peers.union(pub);
-    pushRange(servicePorts, c.range);
+    for (const r of service) pushRange(servicePorts, r);
   }
   if (peers.isEmpty()) return null;
-  const eph = ctx.settings.ephemeralPorts;
   const missing: PortRange[] = [];
   let losing = AddressSet.EMPTY;
   for (const c of back.classesOf(protocol)) {
@@ -59,7 +71,7 @@ export default defineRule(
     id: 'nacl-return-traffic-allowed',
     title: 'Network ACLs allow the return traffic of the connections they admit',
     description:
-      'FAILS, on a NACL associated with a subnet, when tcp or udp is allowed in from internet-open sources but outbound to those sources some port of ephemeralPorts (default 1024-65535) is denied, so responses are dropped; or the same with the directions swapped. NACLs are stateless, so each direction needs its own entry. The finding names the return ports missing and the peers losing responses on them.',
+      'FAILS, on a NACL associated with a subnet, when tcp or udp is allowed in from internet-open sources on a service port (outside ephemeralPorts) but outbound to those sources some port of ephemeralPorts (default 1024-65535) is denied, so responses are dropped; or the same with the directions swapped. Allows inside ephemeralPorts carry return traffic and start no check. NACLs are stateless, so each direction needs its own entry. The finding names the return ports missing and the peers losing responses on them.',
     severity: 'LOW',
     resourceKind: 'NetworkAcl',
     compliance: {},

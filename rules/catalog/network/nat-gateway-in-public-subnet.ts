@@ -1,7 +1,7 @@
 import { AddressSet } from '../../engine/address-set';
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { internetRoutedAddresses, routeDecisions, routeDestination, routeFor, routesMissing, routeTarget, tableForSubnet } from '../../engine/routes';
+import { internetRoutedAddresses, isInEffect, routeDecisions, routeDestination, routeFor, routesMissing, routeTarget, tableForSubnet } from '../../engine/routes';
 import type { NatGateway, RouteTable } from '../../engine/snapshot-schema';
 import { prefixListInputs } from '../../engine/unknown-prefix-lists';
 import { NAT_GATEWAY_DOC, NAT_GATEWAY_PLACEMENT_TRIGGERS } from './triggers';
@@ -13,7 +13,7 @@ export default defineRule(
     id: 'nat-gateway-in-public-subnet',
     title: 'Public NAT gateways sit in subnets that route to an internet gateway',
     description:
-      "FAILS when an available public NAT gateway (ConnectivityType public or absent) sits in a subnet whose route table (explicit association, else the VPC's main table) does not send an internet-open set of public IPv4 addresses to an attached internet gateway by longest-prefix match: normally, no 0.0.0.0/0 route to an igw. Such a gateway cannot reach the internet, so every subnet routed through it has none. A blackhole 0.0.0.0/0 does not count; 0.0.0.0/1 + 128.0.0.0/1 does. Private, regional and not-available NAT gateways are NOT_APPLICABLE.",
+      "FAILS when an available public NAT gateway (ConnectivityType public or absent) sits in a subnet whose route table (explicit association in effect, else the VPC's main table) does not send an internet-open set of public IPv4 addresses to an attached internet gateway by longest-prefix match: normally, no 0.0.0.0/0 route to an igw. Such a gateway cannot reach the internet, so every subnet routed through it has none. A blackhole 0.0.0.0/0 does not count; 0.0.0.0/1 + 128.0.0.0/1 does. Private, regional and not-available NAT gateways are NOT_APPLICABLE.",
     severity: 'HIGH',
     resourceKind: 'NatGateway',
     compliance: {},
@@ -80,7 +80,7 @@ function outOfScope(nat: NatGateway): string | undefined {
 }
 
 function isExplicit(table: RouteTable, subnetId: string): boolean {
-  return (table.Associations ?? []).some((a) => a.SubnetId === subnetId);
+  return (table.Associations ?? []).some((a) => a.SubnetId === subnetId && isInEffect(a));
 }
 
 /** What the table does with 0.0.0.0/0, as written (the literal route), for the evidence. */

@@ -1,5 +1,8 @@
+import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { describeRule, groupRules, rulesUnknown } from '../../engine/sg-exposure';
+import { describeRule, groupRules } from '../../engine/sg-exposure';
+import { type Direction, decideOnKnownRules } from '../../engine/sg-known-rules';
+import type { SecurityGroup } from '../../engine/snapshot-schema';
 import { FSBP_EC2_DOC, SECURITY_GROUP_TRIGGERS } from '../triggers';
 
 export default defineRule(
@@ -20,15 +23,15 @@ export default defineRule(
     triggers: SECURITY_GROUP_TRIGGERS,
     inputs: [],
   },
-  (group, ctx) => {
-    if (group.GroupName !== 'default') return notApplicable('Not a default security group.');
-    const unknown = rulesUnknown(group, ['ingress', 'egress'], ctx);
-    if (unknown) return unknown;
-    const { ingress, egress } = groupRules(group, ctx);
-    if (ingress.length + egress.length === 0) return pass('The default security group has no rules.');
-    return fail(`The default security group has ${ingress.length} ingress and ${egress.length} egress rules.`, {
-      ingress: ingress.slice(0, 20).map(describeRule),
-      egress: egress.slice(0, 20).map(describeRule),
-    });
-  },
+  (group, ctx) => (group.GroupName === 'default' ? decideOnKnownRules(group, ctx, closed) : notApplicable('Not a default security group.')),
 );
+
+/** Any rule in a direction it may read fails the group; a missing list is decided by the caller. */
+function closed(group: SecurityGroup, ctx: EvaluationContext, directions: readonly Direction[]) {
+  const rules = groupRules(group, ctx);
+  if (directions.every((d) => rules[d].length === 0)) return pass('The default security group has no rules.');
+  const counts = directions.map((d) => `${rules[d].length} ${d}`).join(' and ');
+  const evidence: Record<string, unknown> = {};
+  for (const d of directions) evidence[d] = rules[d].slice(0, 20).map(describeRule);
+  return fail(`The default security group has ${counts} rules.`, evidence);
+}

@@ -1,6 +1,9 @@
+import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { describeRule, rulesUnknown } from '../../engine/sg-exposure';
+import { describeRule } from '../../engine/sg-exposure';
+import { type Direction, decideOnKnownRules } from '../../engine/sg-known-rules';
 import { cidrOf, fromListedRule, type SgRule } from '../../engine/sg-rules';
+import type { SecurityGroup } from '../../engine/snapshot-schema';
 import { isUnfilterable, unfilterableSet } from '../../engine/unfilterable';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -21,22 +24,23 @@ export default defineRule(
     triggers: SECURITY_GROUP_TRIGGERS,
     inputs: [],
   },
-  (group, ctx) => {
-    const unknown = rulesUnknown(group, ['ingress', 'egress'], ctx);
-    if (unknown) return unknown;
-    const vpc = ctx.model.vpc(group.VpcId);
-    const targets = unfilterableSet(vpc, ctx);
-    const ineffective: SgRule[] = [];
-    for (const egress of [false, true]) {
-      for (const r of ctx.model.listing(group, egress)) if (isUnfilterable(cidrOf(r), targets)) ineffective.push(fromListedRule(r));
-    }
-    if (ineffective.length > 0) {
-      return fail(`${ineffective.length} rule(s) target addresses security groups do not filter.`, {
-        rules: ineffective.map((r) => ({ direction: r.egress ? 'egress' : 'ingress', ...describeRule(r) })),
-      });
-    }
-    // Without the VPC the Amazon DNS address is unknown: not a pass on missing data.
-    if (!vpc) return notApplicable(`VPC ${group.VpcId ?? '(none)'} is not in the snapshot (Vpcs): its DNS address is unknown.`, { missingInputs: ['Vpcs'] });
-    return pass('No rule targets only unfilterable addresses.');
-  },
+  (group, ctx) => decideOnKnownRules(group, ctx, ineffectiveRules),
 );
+
+/** Scans the directions it may read: one ineffective rule fails the group whatever the other holds. */
+function ineffectiveRules(group: SecurityGroup, ctx: EvaluationContext, directions: readonly Direction[]) {
+  const vpc = ctx.model.vpc(group.VpcId);
+  const targets = unfilterableSet(vpc, ctx);
+  const ineffective: SgRule[] = [];
+  for (const d of directions) {
+    for (const r of ctx.model.listing(group, d === 'egress')) if (isUnfilterable(cidrOf(r), targets)) ineffective.push(fromListedRule(r));
+  }
+  if (ineffective.length > 0) {
+    return fail(`${ineffective.length} rule(s) target addresses security groups do not filter.`, {
+      rules: ineffective.map((r) => ({ direction: r.egress ? 'egress' : 'ingress', ...describeRule(r) })),
+    });
+  }
+  // Without the VPC the Amazon DNS address is unknown: not a pass on missing data.
+  if (!vpc) return notApplicable(`VPC ${group.VpcId ?? '(none)'} is not in the snapshot (Vpcs): its DNS address is unknown.`, { missingInputs: ['Vpcs'] });
+  return pass('No rule targets only unfilterable addresses.');
+}

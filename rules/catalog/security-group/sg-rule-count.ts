@@ -1,5 +1,7 @@
-import { rulesUnknown } from '../../engine/sg-exposure';
+import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass } from '../../engine/rule';
+import { type Direction, decideOnKnownRules } from '../../engine/sg-known-rules';
+import type { SecurityGroup } from '../../engine/snapshot-schema';
 import { SECURITY_GROUP_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
 export default defineRule(
@@ -19,13 +21,16 @@ export default defineRule(
     triggers: SECURITY_GROUP_TRIGGERS,
     inputs: [],
   },
-  (group, ctx) => {
-    const unknown = rulesUnknown(group, ['ingress', 'egress'], ctx);
-    if (unknown) return unknown;
-    const max = ctx.settings.maxRulesPerDirection;
-    const counts = { ingress: ctx.model.listing(group, false).length, egress: ctx.model.listing(group, true).length, max };
-    const over = (['ingress', 'egress'] as const).filter((d) => counts[d] > max);
-    if (over.length === 0) return pass(`${counts.ingress} ingress and ${counts.egress} egress rules (limit ${max}).`, counts);
-    return fail(`${over.map((d) => `${counts[d]} ${d}`).join(' and ')} rules exceed the limit of ${max}.`, counts);
-  },
+  (group, ctx) => decideOnKnownRules(group, ctx, countRules),
 );
+
+/** Counts the directions it may read; one over the limit fails the group whatever the other holds. */
+function countRules(group: SecurityGroup, ctx: EvaluationContext, directions: readonly Direction[]) {
+  const max = ctx.settings.maxRulesPerDirection;
+  const counts: Record<string, number> = {};
+  for (const d of directions) counts[d] = ctx.model.listing(group, d === 'egress').length;
+  counts.max = max;
+  const over = directions.filter((d) => counts[d] > max);
+  if (over.length === 0) return pass(`${counts.ingress} ingress and ${counts.egress} egress rules (limit ${max}).`, counts);
+  return fail(`${over.map((d) => `${counts[d]} ${d}`).join(' and ')} rules exceed the limit of ${max}.`, counts);
+}

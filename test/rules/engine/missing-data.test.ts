@@ -110,8 +110,25 @@ describe('exempt-until is read the same everywhere', () => {
     expect(exempted('2026-11-22T13:00+02:00', '2026-11-22T11:30:00Z').status).toBe('FAIL');
   });
 
+  it('the basic form (20261231) holds through the end of that day, UTC, as the extended form does', () => {
+    for (const until of ['20261122', '2026-11-22']) {
+      expect(exempted(until, '2026-11-22T23:59:59Z').status, until).toBe('PASS');
+      expect(exempted(until, '2026-11-23T00:00:00Z').status, until).toBe('FAIL');
+    }
+  });
+
+  it('basic-form times: 20261122T130000Z, 20261122T1300 (UTC) and offsets +0200 / +02', () => {
+    expect(exempted('20261122T130000Z', '2026-11-22T12:59:59Z').status).toBe('PASS');
+    expect(exempted('20261122T130000Z', '2026-11-22T13:00:00Z').status).toBe('FAIL');
+    expect(exempted('20261122T1300', '2026-11-22T12:30:00Z').status).toBe('PASS');
+    expect(exempted('20261122T1300', '2026-11-22T13:30:00Z').status).toBe('FAIL');
+    expect(exempted('20261122T130000+0200', '2026-11-22T11:30:00Z').status).toBe('FAIL');
+    expect(exempted('20261122T130000+02', '2026-11-22T10:30:00Z').status).toBe('PASS');
+    expect(exempted('20261122T130000.5Z', '2026-11-22T13:00:00.400Z').status).toBe('PASS');
+  });
+
   it('an impossible date exempts nothing, with a time or without', () => {
-    for (const until of ['2026-11-31T00:00:00Z', '2026-11-31', '2026-02-29', '2026-11-22T25:00Z']) {
+    for (const until of ['2026-11-31T00:00:00Z', '2026-11-31', '2026-02-29', '2026-11-22T25:00Z', '20261131', '20260229', '20261122T2500Z', '2026112', '202611-22']) {
       const f = exempted(until, '2026-11-01T00:00:00Z');
       expect(f.status, until).toBe('FAIL');
       expect(f.evidence.exemptionLapsed).toMatchObject({ reason: 'vpc-auditor:exempt-until is not an ISO date' });

@@ -25,15 +25,46 @@ describe(ID, () => {
       // Act
       const f = check(rule, snapshotOf(acl), 'acl-1');
 
-      // Assert: the outbound allow is itself an outbound service range whose responses (inbound
-      // 1024-65535) are not allowed either.
+      // Assert: the outbound allow lies inside ephemeralPorts, so it starts no check of its own.
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('LOW');
       expect(f.evidence).toEqual({
-        dropped: [
-          { connections: 'inbound', protocol: 'tcp', servicePorts: ['443'], missingReturnPorts: ['1024-32767'], peersLosingResponses: ['all public IPv4'] },
-          { connections: 'outbound', protocol: 'tcp', servicePorts: ['32768-65535'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv4'] },
-        ],
+        dropped: [{ connections: 'inbound', protocol: 'tcp', servicePorts: ['443'], missingReturnPorts: ['1024-32767'], peersLosingResponses: ['all public IPv4'] }],
+      });
+      expect(f.message).toBe('Responses are dropped: inbound tcp (ports 443) lose responses on 1024-32767 for all public IPv4.');
+    });
+
+    it('inbound 443 and 1024-65535, outbound 443 and 80: inbound 443 gets no outbound ephemeral port', () => {
+      // Arrange
+      const acl = nacl('acl-1', [
+        entry(100, 'allow', '6', '0.0.0.0/0', [443, 443]),
+        entry(110, 'allow', '6', '0.0.0.0/0', [1024, 65535]),
+        entry(100, 'allow', '6', '0.0.0.0/0', [443, 443], OUT),
+        entry(110, 'allow', '6', '0.0.0.0/0', [80, 80], OUT),
+      ]);
+
+      // Act
+      const f = check(rule, snapshotOf(acl), 'acl-1');
+
+      // Assert: outbound 443 and 80 are answered on inbound 1024-65535; inbound 1024-65535 is
+      // return traffic, not a service.
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toEqual({
+        dropped: [{ connections: 'inbound', protocol: 'tcp', servicePorts: ['443'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv4'] }],
+      });
+    });
+
+    it('an allow spanning service and ephemeral ports checks only its service part', () => {
+      // Arrange: inbound tcp 0-65535 from the world, nothing outbound.
+      const acl = nacl('acl-1', [entry(100, 'allow', '6', '0.0.0.0/0', [0, 65535])]);
+
+      // Act
+      const f = check(rule, snapshotOf(acl), 'acl-1', { ephemeralPorts: { from: 1024, to: 60000 } });
+
+      // Assert: the parts below and above ephemeralPorts are the service ports.
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toEqual({
+        dropped: [{ connections: 'inbound', protocol: 'tcp', servicePorts: ['0-1023', '60001-65535'], missingReturnPorts: ['1024-60000'], peersLosingResponses: ['all public IPv4'] }],
       });
     });
 
@@ -47,12 +78,13 @@ describe(ID, () => {
       // Act
       const f = check(rule, snapshotOf(acl), 'acl-1');
 
-      // Assert: inbound 443 is answered fine (outbound allows everything); outbound tcp and udp are not.
+      // Assert: inbound 443 is answered fine (outbound allows everything); outbound tcp and udp
+      // to service ports (below ephemeralPorts) are not.
       expect(f.status).toBe('FAIL');
       expect(f.evidence).toEqual({
         dropped: [
-          { connections: 'outbound', protocol: 'tcp', servicePorts: ['0-65535'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv4'] },
-          { connections: 'outbound', protocol: 'udp', servicePorts: ['0-65535'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv4'] },
+          { connections: 'outbound', protocol: 'tcp', servicePorts: ['0-1023'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv4'] },
+          { connections: 'outbound', protocol: 'udp', servicePorts: ['0-1023'], missingReturnPorts: ['1024-65535'], peersLosingResponses: ['all public IPv4'] },
         ],
       });
     });
@@ -105,10 +137,7 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('FAIL');
       expect(f.evidence).toEqual({
-        dropped: [
-          { connections: 'inbound', protocol: 'tcp', servicePorts: ['443', '32768-65535'], missingReturnPorts: ['1024-32767'], peersLosingResponses: ['all public IPv4'] },
-          { connections: 'outbound', protocol: 'tcp', servicePorts: ['32768-65535'], missingReturnPorts: ['1024-32767'], peersLosingResponses: ['all public IPv4'] },
-        ],
+        dropped: [{ connections: 'inbound', protocol: 'tcp', servicePorts: ['443'], missingReturnPorts: ['1024-32767'], peersLosingResponses: ['all public IPv4'] }],
       });
     });
 
@@ -126,12 +155,8 @@ describe(ID, () => {
 
       // Assert
       expect(f.status).toBe('FAIL');
-      expect(f.evidence.dropped).toContainEqual({
-        connections: 'inbound',
-        protocol: 'tcp',
-        servicePorts: ['443', '40000-65535'],
-        missingReturnPorts: ['40000-49999'],
-        peersLosingResponses: ['all public IPv4'],
+      expect(f.evidence).toEqual({
+        dropped: [{ connections: 'inbound', protocol: 'tcp', servicePorts: ['443'], missingReturnPorts: ['40000-49999'], peersLosingResponses: ['all public IPv4'] }],
       });
     });
   });
@@ -158,6 +183,28 @@ describe(ID, () => {
         entry(100, 'allow', '6', '0.0.0.0/0', [443, 443], OUT),
         entry(110, 'allow', '6', '0.0.0.0/0', [1024, 65535], OUT),
       ]);
+
+      // Act
+      const f = check(rule, snapshotOf(acl), 'acl-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+    });
+
+    it('inbound 443 with outbound 1024-65535 (the most common NACL): the outbound allow is return traffic', () => {
+      // Arrange
+      const acl = nacl('acl-1', [entry(100, 'allow', '6', '0.0.0.0/0', [443, 443]), entry(100, 'allow', '6', '0.0.0.0/0', [1024, 65535], OUT)]);
+
+      // Act
+      const f = check(rule, snapshotOf(acl), 'acl-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+    });
+
+    it('inbound 1024-65535 with outbound 443 (a subnet that only calls out) passes', () => {
+      // Arrange
+      const acl = nacl('acl-1', [entry(100, 'allow', '6', '0.0.0.0/0', [1024, 65535]), entry(100, 'allow', '6', '0.0.0.0/0', [443, 443], OUT)]);
 
       // Act
       const f = check(rule, snapshotOf(acl), 'acl-1');

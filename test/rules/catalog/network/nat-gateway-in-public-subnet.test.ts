@@ -84,6 +84,21 @@ describe(ID, () => {
       expect(f.evidence).toMatchObject({ subnet: 'subnet-pub', routeTable: 'rtb-main', association: 'main' });
     });
 
+    it('an explicit association whose AssociationState is associated counts', () => {
+      // Arrange
+      const snapshot = snapshotOf([
+        routeTable('rtb-main', [route('0.0.0.0/0', 'nat-9')], { main: true }),
+        routeTable('rtb-pub', [route('0.0.0.0/0', 'igw-1')], { subnets: ['subnet-pub'], states: { 'subnet-pub': 'associated' } }),
+      ]);
+
+      // Act
+      const f = check(rule, snapshot, 'nat-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+      expect(f.evidence).toMatchObject({ routeTable: 'rtb-pub', association: 'explicit' });
+    });
+
     it('0.0.0.0/1 + 128.0.0.0/1 to the igw is as good as 0.0.0.0/0 (the union counts)', () => {
       // Arrange
       const snapshot = snapshotOf([
@@ -190,6 +205,24 @@ describe(ID, () => {
         defaultRoute: { target: 'nat-9', targetKind: 'nat-gateway', state: 'active' },
       });
     });
+
+    it.each(['disassociated', 'disassociating', 'associating', 'failed'])(
+      'an explicit association to a public table that is %s does not count: the main table decides',
+      (state) => {
+        // Arrange
+        const snapshot = snapshotOf([
+          routeTable('rtb-main', [route('0.0.0.0/0', 'nat-9')], { main: true }),
+          routeTable('rtb-pub', [route('0.0.0.0/0', 'igw-1')], { subnets: ['subnet-pub'], states: { 'subnet-pub': state } }),
+        ]);
+
+        // Act
+        const f = check(rule, snapshot, 'nat-1');
+
+        // Assert
+        expect(f.status).toBe('FAIL');
+        expect(f.evidence).toMatchObject({ routeTable: 'rtb-main', association: 'main' });
+      },
+    );
 
     it('a blackhole 0.0.0.0/0 to an igw does not count', () => {
       // Arrange

@@ -19,6 +19,9 @@ function snapshotOf(tables: Json[], extra: Json = {}): Json {
   return { Vpcs: [VPC], Subnets: SUBNETS, NatGateways: NATS, RouteTables: tables, ...extra };
 }
 
+/** A subnet as a listing that carries only the zone id gives it (no AvailabilityZone name). */
+const subnetById = (id: string, zoneId: string) => subnet(id, undefined, { AvailabilityZone: undefined, AvailabilityZoneId: zoneId });
+
 describe(ID, () => {
   it('has the catalog metadata (MEDIUM, RouteTable, Custodian cross-az-nat-gateway-route)', () => {
     expect(rule.meta.id).toBe(ID);
@@ -49,6 +52,41 @@ describe(ID, () => {
       });
     });
 
+    it('subnets that carry only AvailabilityZoneId, in the same zone', () => {
+      // Arrange
+      const subnets = [subnetById('subnet-pub-a', 'euw1-az3'), subnetById('subnet-priv-a', 'euw1-az3')];
+      const snapshot = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-a')], { subnets: ['subnet-priv-a'] })], { Subnets: subnets });
+
+      // Act
+      const f = check(rule, snapshot, 'rtb-a');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+      expect(f.evidence).toEqual({
+        natRoutes: [{ natGateway: 'nat-a', natAz: 'euw1-az3', destination: '0.0.0.0/0' }],
+        subnets: [{ subnet: 'subnet-priv-a', subnetAz: 'euw1-az3' }],
+      });
+    });
+
+    it('a subnet whose association with the table is disassociated does not use it', () => {
+      // Arrange: subnet-priv-b left the 1a table; the main table (1b NAT) carries it now.
+      const snapshot = snapshotOf([
+        routeTable('rtb-a', [route('0.0.0.0/0', 'nat-a')], { subnets: ['subnet-priv-a', 'subnet-priv-b'], states: { 'subnet-priv-b': 'disassociated' } }),
+        routeTable('rtb-main', [route('0.0.0.0/0', 'nat-b')], { main: true }),
+        routeTable('rtb-pub', [route('0.0.0.0/0', 'igw-1')], { subnets: ['subnet-pub-a', 'subnet-pub-b'] }),
+      ]);
+
+      // Act
+      const table = check(rule, snapshot, 'rtb-a');
+      const main = check(rule, snapshot, 'rtb-main');
+
+      // Assert
+      expect(table.status).toBe('PASS');
+      expect(table.evidence).toMatchObject({ subnets: [{ subnet: 'subnet-priv-a', subnetAz: 'eu-west-1a' }] });
+      expect(main.status).toBe('PASS');
+      expect(main.evidence).toMatchObject({ subnets: [{ subnet: 'subnet-priv-b', subnetAz: 'eu-west-1b' }] });
+    });
+
     it('a regional NAT gateway serves every zone', () => {
       // Arrange
       const regional = natGateway('nat-r', 'subnet-pub-a', { AvailabilityMode: 'regional', SubnetId: undefined });
@@ -66,6 +104,37 @@ describe(ID, () => {
   });
 
   describe('FAIL', () => {
+    it('subnets that carry only AvailabilityZoneId are compared by it', () => {
+      // Arrange
+      const subnets = [subnetById('subnet-pub-b', 'euw1-az1'), subnetById('subnet-priv-a', 'euw1-az3')];
+      const snapshot = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-b')], { subnets: ['subnet-priv-a'] })], { Subnets: subnets });
+
+      // Act
+      const f = check(rule, snapshot, 'rtb-a');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toEqual({
+        crossAz: [{ subnet: 'subnet-priv-a', subnetAz: 'euw1-az3', natGateway: 'nat-b', natAz: 'euw1-az1', destination: '0.0.0.0/0' }],
+      });
+      expect(f.message).toBe('Subnet subnet-priv-a in euw1-az3 reaches 0.0.0.0/0 through NAT gateway nat-b in euw1-az1.');
+    });
+
+    it('the zone id decides when both subnets carry it, even where only one also has a name', () => {
+      // Arrange
+      const subnets = [subnetById('subnet-pub-b', 'euw1-az1'), subnet('subnet-priv-a', 'eu-west-1a', { AvailabilityZoneId: 'euw1-az3' })];
+      const snapshot = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-b')], { subnets: ['subnet-priv-a'] })], { Subnets: subnets });
+
+      // Act
+      const f = check(rule, snapshot, 'rtb-a');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toEqual({
+        crossAz: [{ subnet: 'subnet-priv-a', subnetAz: 'eu-west-1a', natGateway: 'nat-b', natAz: 'euw1-az1', destination: '0.0.0.0/0' }],
+      });
+    });
+
     it('a table used by a 1a subnet sends 0.0.0.0/0 to the NAT gateway in 1b', () => {
       // Arrange
       const snapshot = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-b')], { subnets: ['subnet-priv-a'] })]);
@@ -221,6 +290,41 @@ describe(ID, () => {
       expect(f.status).toBe('NOT_APPLICABLE');
       expect(f.evidence).toEqual({
         unknown: [{ natGateway: 'nat-gone', destination: '0.0.0.0/0', reason: 'NAT gateway nat-gone is not in the snapshot' }],
+      });
+    });
+
+    it('one subnet names its zone only by name, the other only by id: the zones cannot be compared', () => {
+      // Arrange
+      const subnets = [subnetById('subnet-pub-a', 'euw1-az3'), subnet('subnet-priv-a', 'eu-west-1a')];
+      const snapshot = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-a')], { subnets: ['subnet-priv-a'] })], { Subnets: subnets });
+
+      // Act
+      const f = check(rule, snapshot, 'rtb-a');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({
+        unknown: [
+          {
+            natGateway: 'nat-a',
+            destination: '0.0.0.0/0',
+            reason: "subnet subnet-priv-a and the NAT gateway's subnet name their zones differently (AvailabilityZone on one, AvailabilityZoneId on the other)",
+          },
+        ],
+      });
+    });
+
+    it('an associated subnet missing from Subnets makes the zone unknown, not a PASS on the others', () => {
+      // Arrange: subnet-priv-a matches nat-a's zone; subnet-gone is associated but not listed.
+      const snapshot = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-a')], { subnets: ['subnet-priv-a', 'subnet-gone'] })]);
+
+      // Act
+      const f = check(rule, snapshot, 'rtb-a');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({
+        unknown: [{ natGateway: 'nat-a', destination: '0.0.0.0/0', reason: 'subnet subnet-gone is not in the snapshot (Subnets)' }],
       });
     });
 

@@ -30,9 +30,17 @@ export function route(destination: string, target: string, state = 'active'): Js
 
 export const LOCAL = route('10.0.0.0/16', 'local');
 
-/** A route table with explicit subnet associations, or the VPC's main table with `main`. */
-export function routeTable(id: string, routes: Json[], associate: { subnets?: string[]; main?: boolean } = {}): Json {
-  const associations: Json[] = (associate.subnets ?? []).map((SubnetId, i) => ({ Main: false, RouteTableAssociationId: `rtbassoc-${id}-${i}`, SubnetId }));
+/**
+ * A route table with explicit subnet associations, or the VPC's main table with `main`. `states`
+ * gives a subnet's association an AssociationState (EC2 shape); without it the association has none.
+ */
+export function routeTable(id: string, routes: Json[], associate: { subnets?: string[]; main?: boolean; states?: Record<string, string> } = {}): Json {
+  const associations: Json[] = (associate.subnets ?? []).map((SubnetId, i) => ({
+    Main: false,
+    RouteTableAssociationId: `rtbassoc-${id}-${i}`,
+    SubnetId,
+    ...(associate.states?.[SubnetId] ? { AssociationState: { State: associate.states[SubnetId] } } : {}),
+  }));
   if (associate.main) associations.push({ Main: true, RouteTableAssociationId: `rtbassoc-${id}-main` });
   return { RouteTableId: id, VpcId: VPC_ID, Associations: associations, Routes: [LOCAL, ...routes] };
 }

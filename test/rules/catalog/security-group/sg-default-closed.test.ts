@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../rules/catalog/security-group/sg-default-closed';
 import { check, perm, sg } from '../../../helpers';
-import { GROUP_TYPE, groupPerm, groupsOnly, sgr, tagged } from './sg-fixtures';
+import { GROUP_TYPE, groupPerm, groupsOnly, sgr, tagged, without } from './sg-fixtures';
 
 const ID = 'sg-default-closed';
 
@@ -76,6 +76,35 @@ describe(ID, () => {
       expect(f.status).toBe('FAIL');
       expect(f.message).toBe('The default security group has 2 ingress and 0 egress rules.');
     });
+
+    it('known ingress rules fail the group even when its egress list is missing; the evidence names the missing key', () => {
+      // Arrange
+      const group = without(sg('sg-def', [perm('tcp', 22, 22, '10.0.0.0/8')], { GroupName: 'default' }), 'IpPermissionsEgress');
+
+      // Act
+      const f = check(rule, groupsOnly(group), 'sg-def');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.severity).toBe('HIGH');
+      expect(f.evidence).toEqual({
+        ingress: [{ protocol: 'tcp', ports: '22-22', source: '10.0.0.0/8' }],
+        missingInputs: ['SecurityGroups[sg-def].IpPermissionsEgress'],
+      });
+      expect(f.message).toBe('The default security group has 1 ingress rules. The snapshot lists no IpPermissionsEgress for this group (and no SecurityGroupRules).');
+    });
+
+    it('known egress rules fail the group when its ingress list is missing', () => {
+      // Arrange
+      const group = without(awsDefault('sg-def'), 'IpPermissions');
+
+      // Act
+      const f = check(rule, groupsOnly(group), 'sg-def');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toEqual({ egress: [{ protocol: 'all', source: '0.0.0.0/0' }], missingInputs: ['SecurityGroups[sg-def].IpPermissions'] });
+    });
   });
 
   describe('PASS', () => {
@@ -100,6 +129,18 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('an empty ingress list with the egress list missing proves nothing: the missing key is named', () => {
+      // Arrange
+      const group = without(sg('sg-def', [], { GroupName: 'default' }), 'IpPermissionsEgress');
+
+      // Act
+      const f = check(rule, groupsOnly(group), 'sg-def');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['SecurityGroups[sg-def].IpPermissionsEgress'] });
+    });
+
     it('a non-default group, even with the same rules as a default one', () => {
       // Arrange
       const group = awsDefault('sg-web', { GroupName: 'web' });

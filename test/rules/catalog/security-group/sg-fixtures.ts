@@ -55,6 +55,12 @@ export const groupPerm = (protocol: string, ports: [number, number] | undefined,
  */
 export const NO_NETWORK = { missingInputs: ['NetworkInterfaces', 'Subnets', 'RouteTables', 'NetworkAcls'] };
 
+/** A group as a snapshot lists it without one of its rule lists (and no SecurityGroupRules). */
+export function without(group: Json, key: 'IpPermissions' | 'IpPermissionsEgress'): Json {
+  const { [key]: _dropped, ...rest } = group;
+  return rest;
+}
+
 export const tagged = (tags: Record<string, string>) => ({ Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) });
 
 /** Evidence form of a rule as describeRule writes it (ruleId only when the snapshot had one). */

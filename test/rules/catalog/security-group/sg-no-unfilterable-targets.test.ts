@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../rules/catalog/security-group/sg-no-unfilterable-targets';
 import { check, perm, sg, VPC } from '../../../helpers';
-import { GROUP_TYPE, groupsOnly, sgr } from './sg-fixtures';
+import { GROUP_TYPE, groupsOnly, sgr, without } from './sg-fixtures';
 
 const ID = 'sg-no-unfilterable-targets';
 
@@ -102,6 +102,21 @@ describe(ID, () => {
       expect(f.status).toBe('FAIL');
       expect(f.evidence).toEqual({ rules: [{ direction: 'egress', protocol: 'tcp', ports: '80-80', source: '169.254.169.254/32' }] });
     });
+
+    it('a known direction with such a rule fails though the other list is missing', () => {
+      // Arrange
+      const snapshot = { SecurityGroups: [without(sg('sg-1', [], { IpPermissionsEgress: [perm('tcp', 80, 80, '169.254.169.254/32')] }), 'IpPermissions')], Vpcs: [VPC] };
+
+      // Act
+      const f = check(rule, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toEqual({
+        rules: [{ direction: 'egress', protocol: 'tcp', ports: '80-80', source: '169.254.169.254/32' }],
+        missingInputs: ['SecurityGroups[sg-1].IpPermissions'],
+      });
+    });
   });
 
   describe('PASS', () => {
@@ -125,6 +140,18 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('a known direction without such a rule proves nothing while the other list is missing', () => {
+      // Arrange
+      const snapshot = { SecurityGroups: [without(sg('sg-1', [perm('tcp', 443, 443, '0.0.0.0/0')]), 'IpPermissionsEgress')], Vpcs: [VPC] };
+
+      // Act
+      const f = check(rule, snapshot, 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['SecurityGroups[sg-1].IpPermissionsEgress'] });
+    });
+
     it('without Vpcs and no fixed-address hit: the DNS address is unknown', () => {
       // Act
       const f = check(rule, groupsOnly(sg('sg-1', [], { IpPermissionsEgress: [perm('udp', 53, 53, '10.0.0.2/32')] })), 'sg-1');

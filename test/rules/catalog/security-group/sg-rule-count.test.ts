@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../rules/catalog/security-group/sg-rule-count';
 import { check, perm, sg } from '../../../helpers';
-import { GROUP_TYPE, groupPerm, groupsOnly, plPerm, sgr } from './sg-fixtures';
+import { GROUP_TYPE, groupPerm, groupsOnly, plPerm, sgr, without } from './sg-fixtures';
 
 const ID = 'sg-rule-count';
 
@@ -84,6 +84,19 @@ describe(ID, () => {
       expect(f.evidence).toEqual({ ingress: 6, egress: 6, max: 5 });
       expect(f.message).toBe('6 ingress and 6 egress rules exceed the limit of 5.');
     });
+
+    it('one direction known and over the limit fails though the other list is missing', () => {
+      // Arrange
+      const group = without(sg('sg-1', [perm('tcp', 443, 443, ...v4(51))]), 'IpPermissionsEgress');
+
+      // Act
+      const f = check(rule, groupsOnly(group), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.evidence).toEqual({ ingress: 51, max: 50, missingInputs: ['SecurityGroups[sg-1].IpPermissionsEgress'] });
+      expect(f.message).toBe('51 ingress rules exceed the limit of 50. The snapshot lists no IpPermissionsEgress for this group (and no SecurityGroupRules).');
+    });
   });
 
   describe('PASS', () => {
@@ -120,6 +133,18 @@ describe(ID, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('one direction known and within the limit: the missing one could exceed it', () => {
+      // Arrange
+      const group = without(sg('sg-1', [], { IpPermissionsEgress: [perm('tcp', 443, 443, ...v4(50))] }), 'IpPermissions');
+
+      // Act
+      const f = check(rule, groupsOnly(group), 'sg-1');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toEqual({ missingInputs: ['SecurityGroups[sg-1].IpPermissions'] });
+    });
+
     it('a snapshot without SecurityGroups gives one finding for "snapshot" naming the key', () => {
       // Act
       const f = check(rule, { Vpcs: [] }, 'snapshot');

@@ -24,16 +24,7 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('PASS');
       expect(f.severity).toBe('INFORMATIONAL');
-      expect(f.evidence).toEqual({ splitTunnel: false, expected: false, fromDefault: false });
-    });
-
-    it('SplitTunnel absent is the AWS default, false', () => {
-      // Act
-      const f = check(rule, only({ SplitTunnel: undefined }), EP);
-
-      // Assert
-      expect(f.status).toBe('PASS');
-      expect(f.evidence).toEqual({ splitTunnel: false, expected: false, fromDefault: true });
+      expect(f.evidence).toEqual({ splitTunnel: false, expected: false });
     });
 
     it('clientVpnSplitTunnel true: a split-tunnel endpoint complies', () => {
@@ -42,7 +33,7 @@ describe(ID, () => {
 
       // Assert
       expect(f.status).toBe('PASS');
-      expect(f.evidence).toEqual({ splitTunnel: true, expected: true, fromDefault: false });
+      expect(f.evidence).toEqual({ splitTunnel: true, expected: true });
     });
   });
 
@@ -54,22 +45,33 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('LOW');
-      expect(f.evidence).toEqual({ splitTunnel: true, expected: false, fromDefault: false });
+      expect(f.evidence).toEqual({ splitTunnel: true, expected: false });
       expect(f.message).toContain('clientVpnSplitTunnel=false');
     });
 
-    it('clientVpnSplitTunnel true: an endpoint without SplitTunnel (AWS default false) fails', () => {
+    it('clientVpnSplitTunnel true: a full-tunnel endpoint fails', () => {
       // Act
-      const f = check(rule, only({ SplitTunnel: undefined }), EP, { clientVpnSplitTunnel: true });
+      const f = check(rule, only({ SplitTunnel: false }), EP, { clientVpnSplitTunnel: true });
 
       // Assert
       expect(f.status).toBe('FAIL');
       expect(f.severity).toBe('LOW');
-      expect(f.evidence).toEqual({ splitTunnel: false, expected: true, fromDefault: true });
+      expect(f.evidence).toEqual({ splitTunnel: false, expected: true });
     });
   });
 
   describe('NOT_APPLICABLE', () => {
+    it.each([false, true])('an endpoint listed without SplitTunnel names the key, whatever the policy (clientVpnSplitTunnel=%s)', (policy) => {
+      // Act
+      const f = check(rule, only({ SplitTunnel: undefined }), EP, { clientVpnSplitTunnel: policy });
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.severity).toBe('INFORMATIONAL');
+      expect(f.evidence).toEqual({ missingInputs: [`ClientVpnEndpoints[${EP}].SplitTunnel`] });
+      expect(f.message).toBe('The snapshot lists this endpoint without its SplitTunnel.');
+    });
+
     it.each(['deleting', 'deleted'])('a %s endpoint', (code) => {
       // Act
       const f = check(rule, only({ SplitTunnel: true, Status: { Code: code } }), EP);
