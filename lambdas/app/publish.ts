@@ -2,7 +2,7 @@ import { InputError } from '../../rules/engine/errors';
 import { SNAPSHOT_RESOURCE_ID } from '../../rules/engine/evaluate';
 import type { Finding } from '../../rules/engine/types';
 import { type AsffScope, asffId, toAsff } from '../../rules/report/asff';
-import type { PublishPorts } from './ports';
+import type { FindingState, PublishPorts } from './ports';
 import { type Outgoing, sendAndRecord, stateOf, validateScope } from './publish-send';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,7 +40,7 @@ export async function publish(findings: readonly Finding[], scope: AsffScope, po
     const firstObservedAt = prior?.firstObservedAt ?? now;
     const asff = toAsff(f, scope, { firstObservedAt: new Date(firstObservedAt) });
     const record = stateOf(f, asff, firstObservedAt, now);
-    if (prior && prior.hash === record.hash && scope.now.getTime() - Date.parse(prior.lastSentAt) < REFRESH_AFTER_MS) return;
+    if (prior && prior.hash === record.hash && !refreshDue(prior, scope.now)) return;
     // Workflow belongs to the customer once the finding exists (BatchImportFindings ignores it on
     // an update); a provider sets it only when creating. A finding born PASSED needs no review.
     if (!prior) asff.Workflow = { Status: record.status === 'PASSED' ? 'RESOLVED' : 'NEW' };
@@ -48,6 +48,15 @@ export async function publish(findings: readonly Finding[], scope: AsffScope, po
   });
   await sendAndRecord(outgoing, scope, ports);
   return { sent: outgoing.length, unchanged: sendable.length - outgoing.length, notSent: findings.length - sendable.length };
+}
+
+/**
+ * An ACTIVE finding is re-sent before Security Hub would age it out. An ARCHIVED one (resource
+ * not applicable, or gone) may age out: if it ever becomes ACTIVE again its content changes, so
+ * it is sent then, with its first CreatedAt from the state store.
+ */
+function refreshDue(prior: FindingState, now: Date): boolean {
+  return prior.recordState === 'ACTIVE' && now.getTime() - Date.parse(prior.lastSentAt) >= REFRESH_AFTER_MS;
 }
 
 /** Their ASFF Ids, in order. Two findings with one Id would overwrite each other: a bug upstream. */

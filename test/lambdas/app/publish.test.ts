@@ -62,6 +62,15 @@ describe('publish: only what changed', () => {
     expect(REFRESH_AFTER_MS).toBeLessThan(30 * DAY);
   });
 
+  it('lets an unchanged ARCHIVED finding age out: no refresh for a finding that no longer applies', async () => {
+    const ports = memoryPorts();
+    const notApplicable = [finding(0, { status: 'NOT_APPLICABLE' }), finding(1)];
+    await publish(notApplicable, SCOPE, ports);
+    const result = await publish(notApplicable, later(REFRESH_AFTER_MS + DAY), ports);
+    expect(result).toEqual({ sent: 1, unchanged: 1, notSent: 0 });
+    expect(ports.securityHub.imports[1].map((f) => [f.Id, f.RecordState])).toEqual([[expect.stringMatching(/sg-1$/), 'ACTIVE']]);
+  });
+
   it('sends only the finding whose content changed', async () => {
     const ports = memoryPorts();
     await publish(findings(3), SCOPE, ports);
