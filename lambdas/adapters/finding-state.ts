@@ -1,4 +1,5 @@
-import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FindingState, FindingStateStore, StateScope } from '../app/ports';
 import { type Rejected, type RetryOptions, sendInChunks } from './retry-batch';
 
@@ -20,10 +21,12 @@ export const ITEMS_PER_WRITE = 25;
  * publish is 42 calls instead of 1,050 PutItems. No write needs a condition: a record only says
  * what Security Hub has accepted, and two writers of one Id both had their import accepted.
  *
- * The client is the caller's (DynamoDBDocumentClient.from(new DynamoDBClient(...)), built once
- * per container).
+ * The client is the caller's (built once per container). The document client around it drops
+ * undefined attributes: a finding's remediation has `kind: undefined` when the rule has none, and
+ * the default marshaller throws on it.
  */
-export function findingStateStore(doc: DynamoDBDocumentClient, tableName: string, retry: RetryOptions = {}): FindingStateStore {
+export function findingStateStore(client: DynamoDBClient, tableName: string, retry: RetryOptions = {}): FindingStateStore {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return {
     async get(scope, ids) {
       const found = new Map<string, FindingState>();

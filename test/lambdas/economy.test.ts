@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchImportFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingStateStore } from '../../lambdas/adapters/finding-state';
@@ -24,7 +23,7 @@ function wired() {
   hub.on(BatchImportFindingsCommand).resolves({ FailedCount: 0, FailedFindings: [] });
   const ports = {
     securityHub: securityHubImporter(new SecurityHubClient({}), instantRetry()),
-    state: findingStateStore(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'finding-state', instantRetry()),
+    state: findingStateStore(new DynamoDBClient({}), 'finding-state', instantRetry()),
   };
   const imports = () => hub.commandCalls(BatchImportFindingsCommand).length;
   return { table, ports, imports };

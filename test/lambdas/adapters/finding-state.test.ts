@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingStateStore } from '../../../lambdas/adapters/finding-state';
 import type { FindingState } from '../../../lambdas/app/ports';
@@ -9,7 +9,7 @@ import { instantRetry } from './retry-fixtures';
 
 const TABLE = 'finding-state';
 const SCOPE = { accountId: '111122223333', region: 'eu-west-1' };
-const doc = () => DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const doc = () => new DynamoDBClient({});
 const { resourceId: _e, evidence: _ev, message: _m, status: _s, ...archivable } = finding(0);
 const record = (i: number): FindingState => ({
   id: `vpc-auditor/eu-west-1/111122223333/sg-no-public-admin-ports/sg-${i}`,
