@@ -18,8 +18,9 @@ export interface Rejected<T> {
   message: string;
 }
 
-// Five sends over about 1.5 s on average (3 s at most) before the caller's batch item fails and
-// SQS redelivers it: long enough to ride out a throttling burst, short for a Lambda's timeout.
+// Five sends of a chunk over about 1.5 s on average (3 s at most) before its items count as
+// failed and SQS redelivers the message: long enough to ride out a throttling burst, short
+// beside a Lambda's timeout (the SDK's own retries of a throttled call come on top).
 const DEFAULTS = { attempts: 5, baseDelayMs: 200, maxDelayMs: 5_000 };
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -54,6 +54,7 @@ export interface ConfigEvaluation {
   resourceType: string;
   resourceId: string;
   complianceType: ConfigComplianceType;
+  /** At most 256 characters (PutEvaluations rejects more): publish-config.ts clips it. */
   annotation: string;
   /** When Config saw the state evaluated (the configuration item's capture time, or the schedule's). */
   orderingTimestamp: Date;
