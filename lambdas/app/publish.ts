@@ -1,0 +1,71 @@
+import { InputError } from '../../rules/engine/errors';
+import { SNAPSHOT_RESOURCE_ID } from '../../rules/engine/evaluate';
+import type { Finding } from '../../rules/engine/types';
+import { type AsffScope, asffId, toAsff } from '../../rules/report/asff';
+import type { FindingState, PublishPorts } from './ports';
+import { type Outgoing, sendAndRecord, stateOf, validateScope } from './publish-send';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * An unchanged finding is re-sent once its last import is this old. The issue asks for a refresh
+ * at least every 30 days so that Security Hub never ages a live finding out; 25 leaves five days
+ * for a daily sweep that fails (and lands in the dead-letter queue) to be retried in time.
+ */
+export const REFRESH_AFTER_MS = 25 * DAY_MS;
+
+export interface PublishResult {
+  /** Findings imported into Security Hub (new, changed, or due for their refresh). */
+  sent: number;
+  /** Findings left out because Security Hub already holds the same content, recently sent. */
+  unchanged: number;
+  /** Findings about the snapshot as a whole (a resource list that could not be read): not sent. */
+  notSent: number;
+}
+
+/**
+ * Publishes findings of one account and region to Security Hub, sending only what changed, and
+ * records what Security Hub accepted in the finding-state store. Findings about the snapshot as a
+ * whole name no resource that ASFF could carry, so they are not sent.
+ */
+export async function publish(findings: readonly Finding[], scope: AsffScope, ports: PublishPorts): Promise<PublishResult> {
+  validateScope(scope);
+  const sendable = findings.filter((f) => f.resourceId !== SNAPSHOT_RESOURCE_ID);
+  const ids = uniqueIds(sendable, scope);
+  const known = await ports.state.get(scope, ids);
+  const now = scope.now.toISOString();
+  const outgoing: Outgoing[] = [];
+  sendable.forEach((f, i) => {
+    const prior = known.get(ids[i]);
+    const firstObservedAt = prior?.firstObservedAt ?? now;
+    const asff = toAsff(f, scope, { firstObservedAt: new Date(firstObservedAt) });
+    const record = stateOf(f, asff, firstObservedAt, now);
+    if (prior && prior.hash === record.hash && !refreshDue(prior, scope.now)) return;
+    // Workflow belongs to the customer once the finding exists (BatchImportFindings ignores it on
+    // an update); a provider sets it only when creating. A finding born PASSED needs no review.
+    if (!prior) asff.Workflow = { Status: record.status === 'PASSED' ? 'RESOLVED' : 'NEW' };
+    outgoing.push({ asff, record });
+  });
+  await sendAndRecord(outgoing, scope, ports);
+  return { sent: outgoing.length, unchanged: sendable.length - outgoing.length, notSent: findings.length - sendable.length };
+}
+
+/**
+ * An ACTIVE finding is re-sent before Security Hub would age it out. An ARCHIVED one (resource
+ * not applicable, or gone) may age out: if it ever becomes ACTIVE again its content changes, so
+ * it is sent then, with its first CreatedAt from the state store.
+ */
+function refreshDue(prior: FindingState, now: Date): boolean {
+  return prior.recordState === 'ACTIVE' && now.getTime() - Date.parse(prior.lastSentAt) >= REFRESH_AFTER_MS;
+}
+
+/** Their ASFF Ids, in order. Two findings with one Id would overwrite each other: a bug upstream. */
+function uniqueIds(findings: readonly Finding[], scope: AsffScope): string[] {
+  const ids = findings.map((f) => asffId(f.ruleId, f.resourceId, scope));
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new InputError(`two findings of one import share the Id ${id}`);
+    seen.add(id);
+  }
+  return ids;
+}
