@@ -7,6 +7,8 @@ export interface CliIo {
   stderr(text: string): void;
   readFile(path: string): string;
   isTty: boolean;
+  /** Whether stderr is a terminal (the live progress line is drawn only there). */
+  stderrIsTty?: boolean;
   now(): Date;
 }
 
@@ -17,6 +19,7 @@ export const processIo: CliIo = {
   // snapshot and this ~120 ms (bench/tools/read-paths.cjs); the text is the same.
   readFile: (path) => readFileSync(path).toString('utf8'),
   isTty: process.stdout.isTTY === true,
+  stderrIsTty: process.stderr.isTTY === true,
   now: () => new Date(),
 };
 

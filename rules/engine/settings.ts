@@ -39,6 +39,8 @@ export const SettingsSchema = z.strictObject({
   replacementCidrs: z.array(cidr).default([]),
   maxRemediationsPerInvocation: z.number().int().min(0).default(20),
   maxRemediationsPerHour: z.number().int().min(0).default(100),
+  /** Live collection: EC2 calls in flight at once (the SDK's adaptive retry absorbs throttling). */
+  collectConcurrency: z.number().int().min(1).max(64).default(8),
   /** Per-rule overrides; the rule's own default mode applies otherwise. */
   rules: z.record(z.string(), z.strictObject({ mode: z.enum(REMEDIATION_MODES) })).default({}),
 });
