@@ -120,6 +120,7 @@ class Collection {
       else if (read.prefixListId) this.entries[read.prefixListId] = items.map(entryOf);
       else (this.data[source.key] ??= []).push(...(read.tag ? items.map((i) => ({ ...i, ...read.tag })) : items));
     } catch (err) {
+      this.counted(1, 0); // the refused call was sent too
       const kind = classifyCallError(err);
       if (kind === 'fatal') throw new CollectError(`${source.action} failed: ${describeCallError(err)}`);
       this.fail(source, kind, err);
