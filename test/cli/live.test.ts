@@ -1,31 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../bin/cli/io';
-import { run } from '../../bin/cli/program';
-import { NOW } from '../helpers';
+import { runCaptured } from './capture-io';
 import { type FakeAccount, mockAccount } from '../lambdas/adapters/ec2/fake-account';
 
-/** Runs the CLI in-process; EC2 and STS are aws-sdk-client-mock fakes (fake-account.ts). */
-async function cli(args: string[], opts: { files?: Record<string, string>; stderrIsTty?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readFile: (path) => {
-      const text = opts.files?.[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    isTty: false,
-    stderrIsTty: opts.stderrIsTty ?? false,
-    now: () => NOW,
+/** The CLI in-process; EC2 and STS are aws-sdk-client-mock fakes (fake-account.ts). */
+function cli(args: string[], opts: { files?: Record<string, string>; stderrIsTty?: boolean } = {}) {
+  const readFile = (path: string) => {
+    const text = opts.files?.[path];
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    return text;
   };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
+  return runCaptured(args, readFile, opts.stderrIsTty);
 }
 
 const denied = () => {

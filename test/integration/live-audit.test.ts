@@ -4,13 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CliIo } from '../../bin/cli/io';
-import { run } from '../../bin/cli/program';
 import { makeCollectClients } from '../../lambdas/adapters/ec2/clients';
 import { collect } from '../../lambdas/adapters/ec2/collect';
 import { ALL_KEYS, keysFor } from '../../lambdas/adapters/ec2/keys';
 import { CATALOG } from '../../rules/catalog';
-import { NOW } from '../helpers';
+import { runCaptured } from '../cli/capture-io';
 import { type BuiltAccount, buildAccount } from './build-account';
 
 const motoUrl = inject('motoUrl');
@@ -21,23 +19,7 @@ const SDK_ENV = { AWS_ENDPOINT_URL: motoUrl, AWS_ACCESS_KEY_ID: 'testing', AWS_S
 type Finding = { ruleId: string; resourceId: string; status: string; severity: string; message: string; evidence: Record<string, unknown> };
 
 /** The CLI in-process, on the real file system, with the SDK pointed at moto through the environment. */
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readFile: (path) => readFileSync(path, 'utf8'),
-    isTty: false,
-    now: () => NOW,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCaptured(args, (path) => readFileSync(path, 'utf8'));
 
 describe.skipIf(!motoUrl)('live collection against moto', () => {
   let built: BuiltAccount;
