@@ -21,6 +21,10 @@ export interface LiveOptions {
 
 /** Collects one snapshot per region for these rules (all keys when `rules` is undefined). */
 export async function collectLive(io: CliIo, opts: LiveOptions, rules: readonly AnyRule[] | undefined): Promise<Snapshot[]> {
+  // On Node 20 the SDK prints a 7-line notice about its own future Node support on every run;
+  // stderr is for what this run could not read (one line per refused call). package.json's
+  // engines field is where the CLI's Node support is stated.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const keys = rules ? keysFor(rules, { exposure: true }) : ALL_KEYS;
   const regions: Array<string | undefined> = opts.region?.length ? [...new Set(opts.region)] : [undefined];
   const progress = new Progress(io);

@@ -104,7 +104,7 @@ describe.skipIf(!motoUrl)('live collection against moto', () => {
   it('the built command audits live from its own bundle, with one warning line on stderr', () => {
     const out = spawnSync(process.execPath, ['dist/cli.cjs', 'audit', '--live', '--format', 'json', '--fail-on', 'none'], {
       encoding: 'utf8',
-      env: { ...process.env, ...SDK_ENV, NODE_NO_WARNINGS: '1' },
+      env: { ...process.env, ...SDK_ENV, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined },
     });
     expect(out.status).toBe(0);
     expect(out.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^vpc-auditor: warning: ec2:DescribeClientVpnEndpoints/)]);
