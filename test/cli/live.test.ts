@@ -110,7 +110,7 @@ describe('vpc-auditor snapshot --live', () => {
 
   it('reads only what --rules need', async () => {
     fake = mockAccount();
-    const snap = await cli(['snapshot', '--live', '--region', 'eu-west-1', '--rules', 'vpc-flow-logs-enabled']);
-    expect(Object.keys(JSON.parse(snap.stdout))).toEqual(['AccountId', 'Region', 'Vpcs', 'FlowLogs']);
+    const snap = await cli(['snapshot', '--live', '--region', 'eu-west-1', '--rules', 'customer-gateway-in-use']);
+    expect(Object.keys(JSON.parse(snap.stdout))).toEqual(['AccountId', 'Region', 'VpnConnections', 'CustomerGateways']);
   });
 });

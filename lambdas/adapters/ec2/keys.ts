@@ -5,8 +5,9 @@ import type { SnapshotKey } from '../../../rules/engine/snapshot-schema';
 import { SOURCES } from './sources';
 
 /**
- * Keys the engine reads alongside a key although no rule's `inputs` names them: leaving them
- * out would not change a verdict's shape but would turn facts into unknowns.
+ * Keys the engine reads alongside a key although no rule's `inputs` names them: without them a
+ * verdict stands but its severity, message or evidence changes (facts become unknowns).
+ * test/lambdas/adapters/ec2/keys.test.ts checks, rule by rule, that these keys are enough.
  */
 const COMPANIONS: Partial<Record<SnapshotKey, SnapshotKey[]>> = {
   // Rule ids (remediation revokes by id); customer prefix lists resolve to their entries, and
@@ -16,6 +17,10 @@ const COMPANIONS: Partial<Record<SnapshotKey, SnapshotKey[]>> = {
   RouteTables: ['InternetGateways', 'ManagedPrefixLists', 'PrefixListEntries'],
   // The VPC's DNS address (nacl-no-unfilterable-targets).
   NetworkAcls: ['Vpcs'],
+  // Whether a route sends traffic to the interface: a NAT instance (eni-source-dest-check-enabled).
+  NetworkInterfaces: ['RouteTables'],
+  // A VPC without its own flow log: the evidence names the flow logs on its subnets and interfaces.
+  FlowLogs: ['Subnets', 'NetworkInterfaces'],
 };
 
 /** catalog.md "Exposure-aware severity" applies to the sg-no-public-* rules. */
@@ -33,6 +38,8 @@ export function keysFor(rules: readonly AnyRule[], options: { exposure: boolean 
     for (const key of rule.meta.inputs) wanted.add(key);
     if (options.exposure && usesExposure(rule)) for (const key of [...REACHABILITY_INPUTS, 'NetworkInterfaces' as const]) wanted.add(key);
   }
+  // One pass, from what the rules read themselves: interfaces read only for a flow-log rule's
+  // evidence need no route tables.
   for (const key of [...wanted]) for (const companion of COMPANIONS[key] ?? []) wanted.add(companion);
   return SOURCES.map((s) => s.key).filter((k) => wanted.has(k));
 }

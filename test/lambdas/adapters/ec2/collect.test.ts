@@ -55,10 +55,10 @@ describe('collect, region scope', () => {
 
   it('reads only the keys the rules need', async () => {
     fake = mockAccount();
-    const flowLogRule = CATALOG.filter((r) => r.meta.id === 'vpc-flow-logs-enabled');
-    const { snapshot } = await collect(clients(), { keys: keysFor(flowLogRule, { exposure: true }) });
-    expect(new Set(sent(fake).map((c) => c.command))).toEqual(new Set(['DescribeVpcsCommand', 'DescribeFlowLogsCommand']));
-    expect(Object.keys(snapshot).sort()).toEqual(['AccountId', 'FlowLogs', 'Region', 'Vpcs']);
+    const rule = CATALOG.filter((r) => r.meta.id === 'customer-gateway-in-use');
+    const { snapshot } = await collect(clients(), { keys: keysFor(rule, { exposure: true }) });
+    expect(sent(fake).map((c) => c.command)).toEqual(['DescribeVpnConnectionsCommand', 'DescribeCustomerGatewaysCommand']);
+    expect(Object.keys(snapshot)).toEqual(['AccountId', 'Region', 'VpnConnections', 'CustomerGateways']);
   });
 
   it('keeps at most `concurrency` calls in flight', async () => {
