@@ -129,6 +129,16 @@ describe('collect, resource scope', () => {
     expect(Object.keys(snapshot)).not.toContain('FlowLogs');
   });
 
+  it('reads a deleted group once: its list is empty and nothing else is asked', async () => {
+    fake = mockAccount({ 'ec2:DescribeSecurityGroups': () => ({ SecurityGroups: [] }) });
+    const rules = CATALOG.filter((r) => r.meta.resourceKind === 'SecurityGroup');
+    const { snapshot, warnings } = await collect(clients(), { keys: keysFor(rules, { exposure: true }), scope: { kind: 'resources', securityGroupIds: ['sg-gone'] } });
+    expect(warnings).toEqual([]);
+    expect(sent(fake).map((c) => c.command)).toEqual(['DescribeSecurityGroupsCommand']);
+    expect(snapshot.SecurityGroups).toEqual([]);
+    expect(snapshot.SecurityGroupRules).toEqual([]);
+  });
+
   it('leaves keys not tied to a VPC absent rather than read the whole region', async () => {
     fake = mockAccount();
     const rules = CATALOG.filter((r) => r.meta.id === 'customer-gateway-in-use');
