@@ -86,8 +86,9 @@ class Collection {
     snapshot.Region = region;
     for (const key of this.options.keys) {
       if (this.failed.has(key)) continue;
+      // Entries are known once the lists are: a list no rule or route uses needs none.
       if (key === 'PrefixListEntries') {
-        if (keys.has(key) && this.data.ManagedPrefixLists !== undefined) snapshot.PrefixListEntries = this.entries;
+        if (this.data.ManagedPrefixLists !== undefined) snapshot.PrefixListEntries = this.entries;
       } else if (this.data[key] !== undefined) snapshot[key] = this.data[key];
     }
     return { snapshot: snapshot as Snapshot, warnings: this.warnings, calls: this.calls };
