@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCaptured } from './capture-io';
 import { type FakeAccount, mockAccount } from '../lambdas/adapters/ec2/fake-account';
@@ -97,7 +98,20 @@ describe('vpc-auditor audit --live', () => {
   });
 });
 
+describe('the build keeps live mode apart', () => {
+  it('the CLI bundle holds no AWS SDK (auditing a file never loads it); the live bundle does', () => {
+    // dist/ is built by the global setup (test/global-setup.ts).
+    expect(readFileSync('dist/cli-main.cjs', 'utf8')).not.toContain('DescribeSecurityGroups');
+    expect(readFileSync('dist/cli-live.cjs', 'utf8')).toContain('DescribeSecurityGroups');
+  });
+});
+
 describe('vpc-auditor snapshot --live', () => {
+  it('says that --live is the only source', async () => {
+    const { code, stderr } = await cli(['snapshot', '--out', 'x.json']);
+    expect({ code, stderr }).toEqual({ code: 2, stderr: 'vpc-auditor: snapshot: only --live is supported (it reads the account the AWS way: env, profile, --region)\n' });
+  });
+
   it('writes a snapshot that audit --snapshot reads back to byte-identical json', async () => {
     fake = mockAccount();
     const snap = await cli(['snapshot', '--live', '--region', 'eu-west-1']);
