@@ -77,7 +77,7 @@ class Collection {
     const [accountId, region] = await Promise.all([this.limit(() => this.account()), this.clients.ec2.config.region()]);
     // planReads hands out the reads of one stage at a time, given what earlier stages returned.
     for (let stage = 0; ; stage++) {
-      const reads = planReads(stage, keys, this.scope, { data: this.data, failed: this.failed, vpcIds: this.vpcIds });
+      const reads = planReads(stage, keys, this.scope, { data: this.data, vpcIds: this.vpcIds });
       if (reads === null) break;
       await Promise.all(reads.map((read) => this.limit(() => this.read(read))));
     }

@@ -15,11 +15,10 @@ export interface Read {
   none?: boolean;
 }
 
-/** What earlier stages read. */
+/** What earlier stages read (a refused key is absent from `data`). */
 export interface ReadState {
   data: Partial<Record<SnapshotKey, unknown[]>>;
-  failed: ReadonlyMap<SnapshotKey, unknown>;
-  vpcIds: Set<string>;
+  vpcIds: ReadonlySet<string>;
 }
 
 type Item = Record<string, unknown>;
