@@ -15,6 +15,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFil
 import os from 'node:os';
 import { join } from 'node:path';
 import { generateInventory } from './generate.mjs';
+import { liveBench } from './live.mjs';
 
 const OUT = 'bench/out';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -151,6 +152,8 @@ const table = [
   ),
 ].join('\n');
 
+const liveLine = await liveBench(); // bench/live.mjs: audit --live against moto
+
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'uncommitted';
 // BENCHMARKS.md itself does not count: earlier entries of this run's session may be uncommitted.
 const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md'], { encoding: 'utf8' }).stdout.trim() ? ' (with uncommitted changes)' : '';
@@ -165,6 +168,8 @@ ${table}
 ${prettyLine}
 
 ${peaksLine}
+
+${liveLine}
 `;
 if (RECORD) {
   if (!existsSync('BENCHMARKS.md')) writeFileSync('BENCHMARKS.md', '# Benchmarks\n\nAppended by `npm run bench -- --record`; newest last. Targets and how to read them: see the top of bench/run.mjs.\n');

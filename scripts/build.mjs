@@ -40,9 +40,21 @@ const precompiled = {
   },
 };
 
+// Live mode (bin/cli/live.ts, with the AWS SDK) is its own bundle, loaded only by --live.
+const liveApart = {
+  name: 'live-mode-apart',
+  setup(b) {
+    // A shim that requires the bundle at run time (the CLI runs in a vm.Script, where import() is unavailable).
+    b.onResolve({ filter: /^\.\/live$/ }, () => ({ path: 'live', namespace: 'live-apart' }));
+    b.onLoad({ filter: /.*/, namespace: 'live-apart' }, () => ({ contents: 'module.exports = require("./cli-live.cjs");', loader: 'js' }));
+    b.onResolve({ filter: /^\.\/cli-live\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ['bin/cli.ts'], outfile: 'dist/cli.cjs' }),
-  build({ ...common, entryPoints: ['bin/cli/main.ts'], outfile: 'dist/cli-main.cjs', plugins: [precompiled] }),
+  build({ ...common, entryPoints: ['bin/cli/main.ts'], outfile: 'dist/cli-main.cjs', plugins: [precompiled, liveApart] }),
+  build({ ...common, entryPoints: ['bin/cli/live.ts'], outfile: 'dist/cli-live.cjs', plugins: [precompiled] }),
   build({ ...common, entryPoints: ['rules/index.ts'], outfile: 'dist/engine.cjs', plugins: [precompiled] }),
 ]);
 

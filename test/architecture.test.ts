@@ -53,6 +53,17 @@ describe('layering', () => {
     expect(bad).toEqual([]);
   });
 
+  it('only lambdas/adapters/ imports the AWS SDK (the CLI reaches AWS through it)', () => {
+    const files = ['bin', 'lib', 'rules', 'lambdas'].flatMap((d) => sources(join(root, d))).filter((f) => !relative(root, f).startsWith('lambdas/adapters/'));
+    const bad = files.flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('@aws-sdk/'))
+        .map((s) => `${relative(root, f)} -> ${s}`),
+    );
+    expect(files.length).toBeGreaterThan(30);
+    expect(bad).toEqual([]);
+  });
+
   it('rule files are named for their rule id', async () => {
     const { CATALOG } = await import('../rules/catalog');
     // Every rule's id is the name of a file under rules/catalog/<kind>/, and every such file that

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 
 /** Builds the CLI bundle the process-level tests run, and removes CDK temp output afterwards. */
 export function setup(): void {
+  // Once per run, though both test projects (unit, integration) list this setup.
+  if (process.env.VPC_AUDITOR_TEST_BUILT === '1') return;
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  process.env.VPC_AUDITOR_TEST_BUILT = '1';
 }
 
 export function teardown(): void {

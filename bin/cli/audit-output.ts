@@ -7,7 +7,8 @@ import { formatTable } from '../../rules/report/table';
 
 /** Where an audit's printed findings go, one at a time, then the summary of all of them. */
 export interface AuditOutput {
-  add(f: Finding): void;
+  /** `scope`: the account and region of the finding's snapshot (ASFF needs them; one per region with --live). */
+  add(f: Finding, scope?: AsffScope): void;
   end(summary: Summary): void;
 }
 
@@ -36,11 +37,12 @@ export function jsonOutput(write: (text: string) => void): AuditOutput {
 }
 
 /** The BatchImportFindings array, written as the findings come; none about the snapshot as a whole (no resource to name). */
-export function asffOutput(write: (text: string) => void, scope: AsffScope): AuditOutput {
+export function asffOutput(write: (text: string) => void): AuditOutput {
   const out = new ChunkedText(write);
   const findings = new JsonArrayStream(out, 0);
   return {
-    add: (f) => {
+    add: (f, scope) => {
+      if (!scope) throw new Error('asff output needs the account and region of each finding');
       if (f.resourceId !== SNAPSHOT_RESOURCE_ID) findings.add(toAsff(f, scope));
     },
     end: () => {

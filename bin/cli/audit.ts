@@ -4,8 +4,9 @@ import { evaluateInto, modeOf } from '../../rules/engine/evaluate';
 import { SnapshotModel } from '../../rules/engine/model';
 import { parseSnapshot } from '../../rules/engine/parse-snapshot';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../rules/engine/settings';
+import type { Snapshot } from '../../rules/engine/snapshot-schema';
 import { snapshotKeysWarning } from '../../rules/engine/snapshot-keys';
-import { type Severity, STATUSES, type Status } from '../../rules/engine/types';
+import { type Finding, type Severity, STATUSES, type Status } from '../../rules/engine/types';
 import type { AsffScope } from '../../rules/report/asff';
 import { auditExitCode, SummaryBuilder } from '../../rules/report/summary';
 import { TABLE_STATUSES } from '../../rules/report/table';
@@ -16,7 +17,8 @@ export const AUDIT_FORMATS = ['table', 'json', 'asff'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 export interface AuditOptions {
-  snapshot: string;
+  /** The file to audit (`-` = standard input); absent with --live (the snapshots are collected, see live.ts). */
+  snapshot?: string;
   format?: AuditFormat;
   failOn: Severity | 'none';
   config?: string;
@@ -31,7 +33,7 @@ export function loadSettings(io: CliIo, path: string | undefined): Settings {
 }
 
 /** The rules to run: selected by --rules, and not `off` in the settings. None is a usage error, not a clean audit. */
-function selectRules(ids: string[] | undefined, settings: Settings, configPath: string | undefined) {
+export function selectRules(ids: string[] | undefined, settings: Settings, configPath: string | undefined) {
   if (ids?.length === 0) throw new InputError('--rules: no rule id given (see `vpc-auditor rules`)');
   const unknown = ids?.filter((id) => !RULE_IDS.includes(id)) ?? [];
   if (unknown.length) throw new InputError(`--rules: unknown rule id ${unknown.join(', ')} (see \`vpc-auditor rules\`)`);
@@ -43,33 +45,54 @@ function selectRules(ids: string[] | undefined, settings: Settings, configPath: 
   return running;
 }
 
-/** `vpc-auditor audit`: evaluates a snapshot file and prints the findings; returns the exit code. */
-export function runAudit(io: CliIo, opts: AuditOptions): number {
+/**
+ * `vpc-auditor audit`: evaluates a snapshot file, or the snapshots `--live` collected (one per
+ * region), and prints the findings; returns the exit code. With several regions, resource ids
+ * can repeat across them, so each finding says its `region`; one region prints exactly what
+ * `audit --snapshot` prints for that region's snapshot file.
+ */
+export function runAudit(io: CliIo, opts: AuditOptions, live?: readonly Snapshot[]): number {
   const settings = loadSettings(io, opts.config);
   const catalog = selectRules(opts.rules, settings, opts.config);
-  const source = sourceName(opts.snapshot);
-  const snapshot = parseSnapshot(readJsonFile(io, opts.snapshot, 'snapshot'), source);
-  const warning = snapshotKeysWarning(snapshot);
-  if (warning) io.stderr(`vpc-auditor: warning: ${source}: ${oneLine(warning)}\n`);
-  const model = new SnapshotModel(snapshot);
+  const snapshots = live ?? [readSnapshot(io, opts.snapshot as string)];
   const now = io.now();
   const format = opts.format ?? (io.isTty ? 'table' : 'json');
+  const models = snapshots.map((s) => new SnapshotModel(s));
+  const scopes = format === 'asff' ? models.map((m) => asffScope(m, now)) : undefined;
   const shown: ReadonlySet<Status> = opts.status ? new Set(opts.status) : format === 'table' ? TABLE_STATUSES : new Set(STATUSES);
-  const output = auditOutput(io, format, format === 'asff' ? asffScope(model, now) : undefined, shown);
+  const output = auditOutput(io, format, shown);
   // Findings are printed (or, for the table, kept) as they come and counted; the rest let go.
   const summary = new SummaryBuilder();
-  evaluateInto(catalog, model, { settings, now }, (f) => {
-    summary.add(f);
-    if (shown.has(f.status)) output.add(f);
+  models.forEach((model, i) => {
+    const region = models.length > 1 ? model.region : undefined;
+    evaluateInto(catalog, model, { settings, now }, (f) => {
+      summary.add(f);
+      if (shown.has(f.status)) output.add(region ? inRegion(f, region) : f, scopes?.[i]);
+    });
   });
   const counts = summary.build();
   output.end(counts);
   return auditExitCode(counts, opts.failOn);
 }
 
-function auditOutput(io: CliIo, format: AuditFormat, scope: AsffScope | undefined, shown: ReadonlySet<Status>): AuditOutput {
+/** A snapshot file (or standard input), validated; warns when it holds none of the known keys. */
+function readSnapshot(io: CliIo, path: string): Snapshot {
+  const source = sourceName(path);
+  const snapshot = parseSnapshot(readJsonFile(io, path, 'snapshot'), source);
+  const warning = snapshotKeysWarning(snapshot);
+  if (warning) io.stderr(`vpc-auditor: warning: ${source}: ${oneLine(warning)}\n`);
+  return snapshot;
+}
+
+function auditOutput(io: CliIo, format: AuditFormat, shown: ReadonlySet<Status>): AuditOutput {
   if (format === 'table') return tableOutput(io.stdout, shown);
-  return scope ? asffOutput(io.stdout, scope) : jsonOutput(io.stdout);
+  return format === 'asff' ? asffOutput(io.stdout) : jsonOutput(io.stdout);
+}
+
+/** The finding with its region next to its resource id (a multi-region report). */
+function inRegion(f: Finding, region: string): Finding {
+  const { ruleId, resourceType, resourceId, ...rest } = f;
+  return { ruleId, resourceType, resourceId, region, ...rest };
 }
 
 /** Account and region for ASFF, checked before any work is done. */

@@ -8,6 +8,8 @@ export interface CliIo {
   stderr(text: string): void;
   readFile(path: string): string;
   isTty: boolean;
+  /** Whether stderr is a terminal (the live progress line is drawn only there). */
+  stderrIsTty?: boolean;
   now(): Date;
 }
 
@@ -19,6 +21,7 @@ export const processIo: CliIo = {
   // `-` is standard input (fd 0), so a snapshot can come from a pipe: `aws ... | vpc-auditor audit --snapshot -`.
   readFile: (path) => readFileSync(path === STDIN ? 0 : path).toString('utf8'),
   isTty: process.stdout.isTTY === true,
+  stderrIsTty: process.stderr.isTTY === true,
   now: () => new Date(),
 };
 

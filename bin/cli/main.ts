@@ -9,4 +9,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 // Set the code rather than calling process.exit, so large outputs flush to pipes first.
-process.exitCode = run(process.argv.slice(2), processIo);
+const code = run(process.argv.slice(2), processIo);
+if (typeof code === 'number') process.exitCode = code;
+else
+  void code.then((c) => {
+    process.exitCode = c;
+  });

@@ -51,6 +51,8 @@ export const SettingsSchema = z.strictObject({
   replacementCidrs: z.array(cidr).default([]).describe('CIDRs that revoke-public-ingress authorizes the offending ports from before it revokes the public rules'),
   maxRemediationsPerInvocation: z.number().int().min(0).default(20).describe('most automatic remediations per invocation'),
   maxRemediationsPerHour: z.number().int().min(0).default(100).describe('most automatic remediations per hour'),
+  /** Live collection: EC2 calls in flight at once (the SDK's adaptive retry absorbs throttling). */
+  collectConcurrency: z.number().int().min(1).max(64).default(8).describe('EC2 calls in flight at once during live collection (audit --live, the Lambdas)'),
   /** Per-rule overrides; the rule's own default mode applies otherwise. */
   rules: z.record(z.string(), z.strictObject({ mode: z.enum(REMEDIATION_MODES) })).default({}).describe('per-rule mode: off, notify, dry-run or auto'),
 });

@@ -58,6 +58,8 @@ export interface Finding {
   ruleId: string;
   resourceType: string;
   resourceId: string;
+  /** Only in a report over several regions (`audit --live --region a --region b`). */
+  region?: string;
   status: Status;
   severity: Severity;
   title: string;

@@ -105,7 +105,9 @@ describe('vpc-auditor audit', () => {
   it.each([
     [['audit', '--snapshot', 's.json', '--format', 'xml'], "vpc-auditor: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, asff.\n"],
     [['audit', '--snapshot', 's.json', '--nope'], "vpc-auditor: unknown option '--nope'\n"],
-    [['audit'], "vpc-auditor: required option '--snapshot <file>' not specified\n"],
+    [['audit'], 'vpc-auditor: audit: pass --snapshot FILE or --live\n'],
+    [['audit', '--snapshot', 's.json', '--live'], 'vpc-auditor: audit: pass either --snapshot FILE or --live, not both\n'],
+    [['audit', '--snapshot', 's.json', '--region', 'eu-west-1'], 'vpc-auditor: audit: --region and --profile go with --live\n'],
     [['bogus'], "vpc-auditor: unknown command 'bogus'\n"],
   ])('usage errors found by the argument parser read like ours: %j', (argv, message) => {
     const { code, stdout, stderr } = cli(argv, {});

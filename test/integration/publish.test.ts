@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EnableSecurityHubCommand, GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { configEvaluationSink } from '../../lambdas/adapters/config-evaluations';
 import { findingStateStore } from '../../lambdas/adapters/finding-state';
 import { securityHubImporter } from '../../lambdas/adapters/security-hub';
@@ -10,23 +10,22 @@ import { publish } from '../../lambdas/app/publish';
 import { publishToConfig } from '../../lambdas/app/publish-config';
 import { reconcile } from '../../lambdas/app/reconcile';
 import { audit, NOW } from '../helpers';
-import { type Moto, motoClientConfig, motoPython, startMoto } from './moto-server';
 
 // moto's account; the sample account's findings are published as if swept there.
 const SCOPE = { accountId: '123456789012', region: 'eu-west-1', now: NOW };
 const NEXT_DAY = { ...SCOPE, now: new Date(NOW.getTime() + 24 * 3_600_000) };
 const TABLE = 'vpc-auditor-finding-state';
-const python = motoPython();
+const motoUrl = inject('motoUrl');
+const motoClientConfig = () => ({ endpoint: motoUrl, region: SCOPE.region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
 
-describe.skipIf(!python)('publishing against moto (Security Hub, DynamoDB, AWS Config over the wire)', () => {
-  let moto: Moto;
+describe.skipIf(!motoUrl)('publishing against moto (Security Hub, DynamoDB, AWS Config over the wire)', () => {
   let hub: SecurityHubClient;
   let dynamo: DynamoDBClient;
 
   beforeAll(async () => {
-    moto = await startMoto(python as string);
-    hub = new SecurityHubClient(motoClientConfig(moto.endpoint));
-    dynamo = new DynamoDBClient(motoClientConfig(moto.endpoint));
+    await fetch(`${motoUrl}/moto-api/reset`, { method: 'POST' });
+    hub = new SecurityHubClient(motoClientConfig());
+    dynamo = new DynamoDBClient(motoClientConfig());
     await hub.send(new EnableSecurityHubCommand({}));
     await dynamo.send(
       new CreateTableCommand({
@@ -43,8 +42,6 @@ describe.skipIf(!python)('publishing against moto (Security Hub, DynamoDB, AWS C
       }),
     );
   }, 60_000);
-
-  afterAll(() => moto?.stop());
 
   async function allFindings() {
     const found: Record<string, unknown>[] = [];
@@ -84,7 +81,7 @@ describe.skipIf(!python)('publishing against moto (Security Hub, DynamoDB, AWS C
 
   it('AWS Config takes the evaluations in TestMode (moto accepts nothing else)', async () => {
     const findings = audit(JSON.parse(readFileSync('examples/sample-account.json', 'utf8')));
-    const sink = configEvaluationSink(new ConfigServiceClient(motoClientConfig(moto.endpoint)), { testMode: true });
+    const sink = configEvaluationSink(new ConfigServiceClient(motoClientConfig()), { testMode: true });
     const result = await publishToConfig(findings, { resultToken: 'no-token-in-test-mode', orderingTimestamp: NOW }, sink);
     expect(result.sent).toBeGreaterThan(100);
   });
