@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import sample from '../examples/sample-account.json';
 import { CATALOG } from '../rules/catalog';
+import { runCaptured } from './cli/capture-io';
 import { audit, findingOf } from './helpers';
 
 /** README's JSON excerpt of a finding: the first ```json block after the sentence that introduces it. */
@@ -15,6 +16,20 @@ function readmeExcerpt(): Record<string, unknown> {
 }
 
 describe('README.md', () => {
+  it('shows what `npm start` prints on the sample account, line for line', async () => {
+    // Arrange: the first ```text block that holds the table's header.
+    const readme = readFileSync('README.md', 'utf8');
+    const shown = /```text\n(SEVERITY [\s\S]*?)\n```/.exec(readme)?.[1];
+    // Act: the audit `npm start` runs (package.json), in-process.
+    const { code, stdout } = await runCaptured(
+      ['audit', '--snapshot', 'examples/sample-account.json', '--format', 'table', '--fail-on', 'none'],
+      (path) => readFileSync(path, 'utf8'),
+    );
+    // Assert
+    expect(code).toBe(0);
+    expect(shown).toBe(stdout.trimEnd());
+  });
+
   it('shows the bastion finding as the CLI prints it (abridged of title, remediation and compliance)', () => {
     // Arrange
     const excerpt = readmeExcerpt();
