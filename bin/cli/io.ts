@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../../rules/engine/errors';
 import { syncWriter } from './sync-write';
 
+// Errors are one line on stderr, escaped the way the table's cells are.
+export { oneLine } from '../../rules/report/one-line';
+
 /** What the CLI touches outside itself; tests pass their own. */
 export interface CliIo {
   stdout(text: string): void;
@@ -48,15 +51,4 @@ export function readJsonFile(io: CliIo, path: string, what: string): unknown {
   } catch (err) {
     throw new InputError(`${sourceName(path)} is not valid JSON: ${(err as Error).message}`);
   }
-}
-
-/**
- * Errors are one line on stderr: a message quoting input (JSON.parse's does, and ids or keys
- * can hold anything) keeps line breaks and other control characters escaped, so they can
- * neither split the line nor act on the terminal.
- */
-export function oneLine(message: string): string {
-  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 }
