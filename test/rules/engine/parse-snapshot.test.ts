@@ -6,6 +6,7 @@ import { RESOURCE_KINDS } from '../../../rules/engine/resources';
 import { SnapshotSchema } from '../../../rules/engine/snapshot-schema';
 import { snapshotValidator } from '../../../rules/engine/snapshot-validator';
 import sample from '../../../examples/sample-account.json';
+import { entry } from '../../helpers';
 
 const messageOf = (value: unknown) => {
   try {
@@ -45,6 +46,11 @@ describe('parseSnapshot', () => {
     [{ SecurityGroups: [{ GroupId: 'sg-1' }, { GroupId: 'sg-2' }, { GroupId: 'sg-1' }] }, 'snap.json: SecurityGroups[0] and SecurityGroups[2] both have GroupId sg-1'],
     [{ Subnets: [{ SubnetId: 'subnet-1' }, { SubnetId: 'subnet-1' }] }, 'snap.json: Subnets[0] and Subnets[1] both have SubnetId subnet-1'],
     [{ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1' }, { NetworkInterfaceId: 'eni-1' }] }, 'snap.json: NetworkInterfaces[0] and NetworkInterfaces[1] both have NetworkInterfaceId eni-1'],
+    // One NACL rule number twice in a direction: whether the allow or the deny matches first would hang on list order.
+    [
+      { NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [entry(100, 'allow', '6', '0.0.0.0/0', [22, 22]), entry(100, 'allow', '-1', '::/0'), entry(100, 'allow', '6', '0.0.0.0/0', [22, 22], true), entry(100, 'deny', '-1', '10.0.0.0/8')] }] },
+      'snap.json: NetworkAcls[0].Entries[0] and NetworkAcls[0].Entries[3] are both inbound rule 100',
+    ],
     [
       { SecurityGroupRules: ['sg-1', 'sg-2'].map((GroupId) => ({ SecurityGroupRuleId: 'sgr-1', GroupId, IsEgress: false, IpProtocol: '-1' })) },
       'snap.json: SecurityGroupRules[0] and SecurityGroupRules[1] both have SecurityGroupRuleId sgr-1',
