@@ -32,6 +32,10 @@ export function checkSnapshot(snapshot: Snapshot, source: string): void {
       if (range?.From !== undefined && range.To !== undefined && range.From > range.To && hasPorts(protocolNumber(e.Protocol) ?? -1)) {
         throw new InputError(`${source}: NetworkAcls[${i}].Entries[${j}].PortRange: From ${range.From} is above To ${range.To}`);
       }
+      if ((e.CidrBlock === undefined) === (e.Ipv6CidrBlock === undefined)) {
+        // EC2 gives every entry exactly one: read without, an allow would match nothing and PASS.
+        throw new InputError(`${source}: NetworkAcls[${i}].Entries[${j}]: expected one of CidrBlock or Ipv6CidrBlock, got ${e.CidrBlock === undefined ? 'neither' : 'both'}`);
+      }
       checkUniqueRuleNumber(e, numbers, i, j, source);
     }
   }

@@ -46,6 +46,9 @@ describe('parseSnapshot', () => {
     [{ SecurityGroups: [{ GroupId: 'sg-1' }, { GroupId: 'sg-2' }, { GroupId: 'sg-1' }] }, 'snap.json: SecurityGroups[0] and SecurityGroups[2] both have GroupId sg-1'],
     [{ Subnets: [{ SubnetId: 'subnet-1' }, { SubnetId: 'subnet-1' }] }, 'snap.json: Subnets[0] and Subnets[1] both have SubnetId subnet-1'],
     [{ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1' }, { NetworkInterfaceId: 'eni-1' }] }, 'snap.json: NetworkInterfaces[0] and NetworkInterfaces[1] both have NetworkInterfaceId eni-1'],
+    // A NACL entry with no address (an allow that matches nothing would PASS), or with two.
+    [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false }] }] }, 'snap.json: NetworkAcls[0].Entries[0]: expected one of CidrBlock or Ipv6CidrBlock, got neither'],
+    [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ ...entry(100, 'allow', '-1', '0.0.0.0/0'), Ipv6CidrBlock: '::/0' }] }] }, 'snap.json: NetworkAcls[0].Entries[0]: expected one of CidrBlock or Ipv6CidrBlock, got both'],
     // One NACL rule number twice in a direction: whether the allow or the deny matches first would hang on list order.
     [
       { NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [entry(100, 'allow', '6', '0.0.0.0/0', [22, 22]), entry(100, 'allow', '-1', '::/0'), entry(100, 'allow', '6', '0.0.0.0/0', [22, 22], true), entry(100, 'deny', '-1', '10.0.0.0/8')] }] },
