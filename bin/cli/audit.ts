@@ -72,12 +72,14 @@ function auditOutput(io: CliIo, format: AuditFormat, scope: AsffScope | undefine
   return scope ? asffOutput(io.stdout, scope) : jsonOutput(io.stdout);
 }
 
-/** Account and region for ASFF, checked before any work is done. */
+/** Account and region for ASFF, checked before any work is done: Security Hub rejects ARNs built from anything else. */
 function asffScope(model: SnapshotModel, now: Date): AsffScope {
   const accountId = model.accountId;
   const region = model.region ?? process.env.AWS_REGION;
-  if (!accountId || !region) {
-    throw new InputError('--format asff needs the account and region: add AccountId and Region to the snapshot');
-  }
+  if (!accountId && !region) throw new InputError('--format asff needs the account and the region: add AccountId and Region to the snapshot (or set AWS_REGION)');
+  if (!accountId) throw new InputError('--format asff needs the account: add AccountId to the snapshot');
+  if (!region) throw new InputError('--format asff needs the region: add Region to the snapshot or set AWS_REGION');
+  if (!/^\d{12}$/.test(accountId)) throw new InputError(`--format asff: account ${JSON.stringify(accountId)} is not a 12-digit AWS account id`);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new InputError(`--format asff: region ${JSON.stringify(region)} is not an AWS region name such as eu-west-1`);
   return { accountId, region, now };
 }
