@@ -10,7 +10,7 @@ import type { AsffScope } from '../../rules/report/asff';
 import { auditExitCode, SummaryBuilder } from '../../rules/report/summary';
 import { TABLE_STATUSES } from '../../rules/report/table';
 import { asffOutput, type AuditOutput, jsonOutput, tableOutput } from './audit-output';
-import { type CliIo, oneLine, readJsonFile, sourceName } from './io';
+import { type CliIo, oneLine, readJsonFile, STDIN, sourceName } from './io';
 
 export const AUDIT_FORMATS = ['table', 'json', 'asff'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -27,7 +27,7 @@ export interface AuditOptions {
 
 export function loadSettings(io: CliIo, path: string | undefined): Settings {
   if (!path) return DEFAULT_SETTINGS;
-  return parseSettings(readJsonFile(io, path, 'config file'), path, RULE_IDS);
+  return parseSettings(readJsonFile(io, path, 'config file'), sourceName(path), RULE_IDS);
 }
 
 /** The rules to run: selected by --rules, and not `off` in the settings. None is a usage error, not a clean audit. */
@@ -45,6 +45,8 @@ function selectRules(ids: string[] | undefined, settings: Settings, configPath: 
 
 /** `vpc-auditor audit`: evaluates a snapshot file and prints the findings; returns the exit code. */
 export function runAudit(io: CliIo, opts: AuditOptions): number {
+  // Standard input can be read once: the second reader would get nothing and a puzzling error.
+  if (opts.snapshot === STDIN && opts.config === STDIN) throw new InputError('--snapshot - and --config -: only one of them can read standard input');
   const settings = loadSettings(io, opts.config);
   const catalog = selectRules(opts.rules, settings, opts.config);
   const source = sourceName(opts.snapshot);

@@ -84,6 +84,18 @@ describe('vpc-auditor audit: bad input, one line, exit 2', () => {
     expect(rejected.stderr).toBe('vpc-auditor: cannot read snapshot s.json: the file is not UTF-8 text (byte 0xc3 at offset 10); save it as UTF-8\n');
   });
 
+  it('reads the config from standard input with --config -, naming it stdin', () => {
+    const { code, stderr } = cli(['audit', '--snapshot', 's.json', '--config', '-'], { 's.json': lowOnly, '-': { maxRulesPerDirection: 0 } });
+    expect({ code, stderr }).toEqual({ code: 2, stderr: 'vpc-auditor: stdin: maxRulesPerDirection: Too small: expected number to be >=1\n' });
+  });
+
+  it('refuses --snapshot - with --config -: standard input can be read only once', () => {
+    // Act
+    const { code, stdout, stderr } = cli(['audit', '--snapshot', '-', '--config', '-'], { '-': lowOnly });
+    // Assert: without the check, the config read the snapshot and rejected its keys.
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'vpc-auditor: --snapshot - and --config -: only one of them can read standard input\n' });
+  });
+
   it('escapes control characters from the input in the error line', () => {
     // Act
     const { code, stderr } = cli(['audit', '--snapshot', 's.json', '--rules', 'sg-\u0007bell\u001b[2J'], { 's.json': lowOnly });
