@@ -75,6 +75,8 @@ export function readJsonFile(io: CliIo, path: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
+    // An empty pipe (`jq ... | vpc-auditor audit --snapshot -` after jq failed) says so, not "Unexpected end of JSON input".
+    if (text.trim() === '') throw new InputError(`${sourceName(path)} is empty: expected a JSON object`);
     throw new InputError(`${sourceName(path)} is not valid JSON: ${(err as Error).message}`);
   }
 }

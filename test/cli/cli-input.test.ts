@@ -89,6 +89,11 @@ describe('vpc-auditor audit: bad input, one line, exit 2', () => {
     expect({ code, stderr }).toEqual({ code: 2, stderr: 'vpc-auditor: stdin: maxRulesPerDirection: Too small: expected number to be >=1\n' });
   });
 
+  it.each([['', 'stdin', '-'], [' \r\n', 's.json', 's.json']])('says an empty input is empty (%j from %s), not "Unexpected end of JSON input"', (text, name, path) => {
+    const { code, stdout, stderr } = cli(['audit', '--snapshot', path], { [path]: text });
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `vpc-auditor: ${name} is empty: expected a JSON object\n` });
+  });
+
   it('refuses --snapshot - with --config -: standard input can be read only once', () => {
     // Act
     const { code, stdout, stderr } = cli(['audit', '--snapshot', '-', '--config', '-'], { '-': lowOnly });
