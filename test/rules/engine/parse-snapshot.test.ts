@@ -35,6 +35,9 @@ describe('parseSnapshot', () => {
     // Ports EC2 never returns: above 65535 they cut the port space where no port exists.
     [{ SecurityGroups: [{ GroupId: 'sg-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 70000, ToPort: 70001 }] }] }, 'snap.json: SecurityGroups[0].IpPermissions[0].FromPort: expected a port from -1 to 65535'],
     [{ SecurityGroupRules: [{ SecurityGroupRuleId: 'sgr-1', GroupId: 'sg-1', IsEgress: false, IpProtocol: 'udp', FromPort: 53, ToPort: 65540 }] }, 'snap.json: SecurityGroupRules[0].ToPort: expected a port from -1 to 65535'],
+    // Beyond safe integers too: the range is the error, not zod's bound on integers.
+    [{ SecurityGroups: [{ GroupId: 'sg-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 1e20, ToPort: 22 }] }] }, 'snap.json: SecurityGroups[0].IpPermissions[0].FromPort: expected a port from -1 to 65535'],
+    [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ ...entry(100, 'allow', '6', '0.0.0.0/0'), RuleNumber: -1e20 }] }] }, 'snap.json: NetworkAcls[0].Entries[0].RuleNumber: expected an integer from 1 to 32768'],
     [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, PortRange: { From: -1, To: 22 } }] }] }, 'snap.json: NetworkAcls[0].Entries[0].PortRange.From: expected a port from 0 to 65535'],
     [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ RuleNumber: 100, Protocol: '1', RuleAction: 'allow', Egress: false, IcmpTypeCode: { Type: 256 } }] }] }, 'snap.json: NetworkAcls[0].Entries[0].IcmpTypeCode.Type: expected an ICMP type or code from -1 to 255'],
     [[], 'snap.json: expected a JSON object with keys such as SecurityGroups and NetworkAcls'],
