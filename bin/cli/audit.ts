@@ -52,7 +52,7 @@ export function runAudit(io: CliIo, opts: AuditOptions): number {
   const source = sourceName(opts.snapshot);
   const snapshot = parseSnapshot(readJsonFile(io, opts.snapshot, 'snapshot'), source);
   const warning = snapshotKeysWarning(snapshot);
-  if (warning) io.stderr(`vpc-auditor: warning: ${source}: ${oneLine(warning)}\n`);
+  if (warning) io.stderr(`vpc-auditor: warning: ${oneLine(`${source}: ${warning}`)}\n`);
   const model = new SnapshotModel(snapshot);
   const now = io.now();
   const format = opts.format ?? (io.isTty ? 'table' : 'json');

@@ -45,6 +45,11 @@ describe('vpc-auditor audit: nothing evaluated is not success', () => {
     expect(stderr).toBe(warning);
   });
 
+  it('keeps the warning on one line whatever the file is called', () => {
+    const { stderr } = cli(['audit', '--snapshot', 'a\nb\u001b[31m.json'], { 'a\nb\u001b[31m.json': {} });
+    expect(stderr).toBe('vpc-auditor: warning: a\\nb\\u001b[31m.json: none of the snapshot keys (SecurityGroups, SecurityGroupRules, NetworkAcls, Vpcs, ...): no resource is evaluated\n');
+  });
+
   it('says nothing on stderr for a snapshot with known keys', () => {
     expect(cli(['audit', '--snapshot', 's.json', '--format', 'json'], { 's.json': lowOnly }).stderr).toBe('');
   });
