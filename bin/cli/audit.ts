@@ -11,7 +11,7 @@ import type { AsffScope } from '../../rules/report/asff';
 import { auditExitCode, SummaryBuilder } from '../../rules/report/summary';
 import { TABLE_STATUSES } from '../../rules/report/table';
 import { asffOutput, type AuditOutput, jsonOutput, tableOutput } from './audit-output';
-import { type CliIo, oneLine, readJsonFile, sourceName } from './io';
+import { type CliIo, oneLine, readJsonFile, STDIN, sourceName } from './io';
 
 export const AUDIT_FORMATS = ['table', 'json', 'asff'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -29,7 +29,7 @@ export interface AuditOptions {
 
 export function loadSettings(io: CliIo, path: string | undefined): Settings {
   if (!path) return DEFAULT_SETTINGS;
-  return parseSettings(readJsonFile(io, path, 'config file'), path, RULE_IDS);
+  return parseSettings(readJsonFile(io, path, 'config file'), sourceName(path), RULE_IDS);
 }
 
 /** The rules to run: selected by --rules, and not `off` in the settings. None is a usage error, not a clean audit. */
@@ -52,6 +52,8 @@ export function selectRules(ids: string[] | undefined, settings: Settings, confi
  * `audit --snapshot` prints for that region's snapshot file.
  */
 export function runAudit(io: CliIo, opts: AuditOptions, live?: readonly Snapshot[]): number {
+  // Standard input can be read once: the second reader would get nothing and a puzzling error.
+  if (opts.snapshot === STDIN && opts.config === STDIN) throw new InputError('--snapshot - and --config -: only one of them can read standard input');
   const settings = loadSettings(io, opts.config);
   const catalog = selectRules(opts.rules, settings, opts.config);
   const snapshots = live ?? [readSnapshot(io, opts.snapshot as string)];
@@ -80,7 +82,7 @@ function readSnapshot(io: CliIo, path: string): Snapshot {
   const source = sourceName(path);
   const snapshot = parseSnapshot(readJsonFile(io, path, 'snapshot'), source);
   const warning = snapshotKeysWarning(snapshot);
-  if (warning) io.stderr(`vpc-auditor: warning: ${source}: ${oneLine(warning)}\n`);
+  if (warning) io.stderr(`vpc-auditor: warning: ${oneLine(`${source}: ${warning}`)}\n`);
   return snapshot;
 }
 
@@ -95,12 +97,14 @@ function inRegion(f: Finding, region: string): Finding {
   return { ruleId, resourceType, resourceId, region, ...rest };
 }
 
-/** Account and region for ASFF, checked before any work is done. */
+/** Account and region for ASFF, checked before any work is done: Security Hub rejects ARNs built from anything else. */
 function asffScope(model: SnapshotModel, now: Date): AsffScope {
   const accountId = model.accountId;
   const region = model.region ?? process.env.AWS_REGION;
-  if (!accountId || !region) {
-    throw new InputError('--format asff needs the account and region: add AccountId and Region to the snapshot');
-  }
+  if (!accountId && !region) throw new InputError('--format asff needs the account and the region: add AccountId and Region to the snapshot (or set AWS_REGION)');
+  if (!accountId) throw new InputError('--format asff needs the account: add AccountId to the snapshot');
+  if (!region) throw new InputError('--format asff needs the region: add Region to the snapshot or set AWS_REGION');
+  if (!/^\d{12}$/.test(accountId)) throw new InputError(`--format asff: account ${JSON.stringify(accountId)} is not a 12-digit AWS account id`);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new InputError(`--format asff: region ${JSON.stringify(region)} is not an AWS region name such as eu-west-1`);
   return { accountId, region, now };
 }

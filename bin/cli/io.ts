@@ -1,6 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../rules/engine/errors';
 import { syncWriter } from './sync-write';
+
+// Errors are one line on stderr, escaped the way the table's cells are.
+export { oneLine } from '../../rules/report/one-line';
 
 /** What the CLI touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -19,11 +23,36 @@ export const processIo: CliIo = {
   // Read as bytes, then decode: on Node 20, readFileSync(path, 'utf8') takes ~200 ms for a 95 MB
   // snapshot and this ~120 ms (bench/tools/read-paths.cjs); the text is the same.
   // `-` is standard input (fd 0), so a snapshot can come from a pipe: `aws ... | vpc-auditor audit --snapshot -`.
-  readFile: (path) => readFileSync(path === STDIN ? 0 : path).toString('utf8'),
+  readFile: (path) => decodeUtf8(readFileSync(path === STDIN ? 0 : path)),
   isTty: process.stdout.isTTY === true,
   stderrIsTty: process.stderr.isTTY === true,
   now: () => new Date(),
 };
+
+/**
+ * The text of a file, which must be UTF-8 (what the AWS CLI and jq write): decoding anything
+ * else would silently turn ids and tag values into U+FFFD, so it is an error naming the first
+ * bad byte. UTF-16 gets its own words: Windows PowerShell 5 writes it for `aws ... > file`.
+ * (The check costs ~8 ms on a 95 MB snapshot.)
+ */
+export function decodeUtf8(bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new Error('the file is UTF-16 text; save it as UTF-8 (in PowerShell: ... | Out-File -Encoding utf8)');
+  }
+  const text = bytes.toString('utf8');
+  if (isUtf8(bytes)) return text;
+  const offset = firstInvalidByte(bytes, text);
+  throw new Error(`the file is not UTF-8 text (byte 0x${bytes[offset].toString(16).padStart(2, '0')} at offset ${offset}); save it as UTF-8`);
+}
+
+/** Where decoding first put U+FFFD for bytes that were not an encoded U+FFFD (EF BF BD). */
+function firstInvalidByte(bytes: Buffer, text: string): number {
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+    const at = Buffer.byteLength(text.slice(0, i));
+    if (!(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd)) return at;
+  }
+  return 0; // not reached: invalid UTF-8 always decodes to some U+FFFD
+}
 
 /** The file name that means standard input. */
 export const STDIN = '-';
@@ -49,17 +78,8 @@ export function readJsonFile(io: CliIo, path: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
+    // An empty pipe (`jq ... | vpc-auditor audit --snapshot -` after jq failed) says so, not "Unexpected end of JSON input".
+    if (text.trim() === '') throw new InputError(`${sourceName(path)} is empty: expected a JSON object`);
     throw new InputError(`${sourceName(path)} is not valid JSON: ${(err as Error).message}`);
   }
-}
-
-/**
- * Errors are one line on stderr: a message quoting input (JSON.parse's does, and ids or keys
- * can hold anything) keeps line breaks and other control characters escaped, so they can
- * neither split the line nor act on the terminal.
- */
-export function oneLine(message: string): string {
-  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 }

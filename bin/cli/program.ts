@@ -77,7 +77,7 @@ function buildProgram(io: CliIo, setExit: (code: Exit) => void): Command {
     // end live mode
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(AUDIT_FORMATS))
     .option('--fail-on <severity>', 'exit 1 when a FAIL is at or above this severity, or "none"', parseFailOn, 'HIGH' as Severity | 'none')
-    .option('--config <file>', 'settings JSON file (rule parameters, trusted CIDRs, modes)')
+    .option('--config <file>', 'settings JSON file (rule parameters, trusted CIDRs, modes), or - for standard input')
     .option('--rules <ids>', 'comma-separated rule ids to run (default: all; may be repeated)', appendList)
     .option('--status <statuses>', 'comma-separated statuses to print: PASS, FAIL, NOT_APPLICABLE, ERROR (default: all for json and asff, FAIL,ERROR for table; the summary counts all)', parseStatuses)
     .addHelpText('after', '\nExit codes: 0 no failure at or above --fail-on, 1 failures (or a rule error), 2 bad input or usage.')

@@ -10,7 +10,6 @@ import { describeIssue } from './parse-snapshot';
  */
 const port = z.number().int().min(0).max(65535);
 const cidr = z.string().refine((s) => parseCidr(s) !== null, 'expected a CIDR block such as 198.51.100.0/24');
-const portRange = z.strictObject({ from: port, to: port }).refine((r) => r.from <= r.to, 'from must be <= to');
 
 export const REMEDIATION_MODES = ['off', 'notify', 'dry-run', 'auto'] as const;
 export type RemediationMode = (typeof REMEDIATION_MODES)[number];
@@ -42,7 +41,11 @@ export const SettingsSchema = z.strictObject({
   authorizedUdpPorts: z.array(port).default([]).describe('udp ports sg-public-ports-authorized allows to be public'),
   maxRulesPerDirection: z.number().int().min(1).default(50).describe('most rules per direction sg-rule-count allows'),
   includeDefaultNacl: z.boolean().default(false).describe('whether the public-port NACL rules also evaluate default NACLs'),
-  ephemeralPorts: portRange.default({ from: 1024, to: 65535 }).describe('return-traffic ports (nacl-return-traffic-allowed, reachability)'),
+  ephemeralPorts: z
+    .strictObject({ from: port.default(1024), to: port.default(65535) })
+    .refine((r) => r.from <= r.to, 'from must be <= to')
+    .prefault({})
+    .describe('return-traffic ports (nacl-return-traffic-allowed, reachability)'),
   clientVpnSplitTunnel: z.boolean().default(false).describe('the split-tunnel setting Client VPN endpoints must have (client-vpn-split-tunnel-policy)'),
   /** vpn-strong-crypto: what a tunnel may negotiate, among the values AWS accepts (a typo would fail every tunnel). */
   vpnEncryptionAlgorithms: z.array(z.enum(VPN_ENCRYPTION_ALGORITHMS)).default(['AES256', 'AES256-GCM-16']).describe('encryption algorithms a VPN tunnel may negotiate (vpn-strong-crypto; AES128, AES256, AES128-GCM-16, AES256-GCM-16)'),

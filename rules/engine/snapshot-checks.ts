@@ -1,7 +1,7 @@
 import { InputError } from './errors';
 import { hasPorts, protocolNumber } from './protocols';
 import { RESOURCE_KINDS } from './resources';
-import type { IpPermission, Snapshot } from './snapshot-schema';
+import type { IpPermission, NaclEntry, Snapshot } from './snapshot-schema';
 
 /**
  * What a valid snapshot must also hold that JSON Schema cannot say, checked after validation:
@@ -24,14 +24,36 @@ export function checkSnapshot(snapshot: Snapshot, source: string): void {
     checkPermissions(group.IpPermissions, i, 'IpPermissions', source);
     checkPermissions(group.IpPermissionsEgress, i, 'IpPermissionsEgress', source);
   }
+  const numbers = new Map<number, number>();
   for (const [i, acl] of (snapshot.NetworkAcls ?? []).entries()) {
+    numbers.clear();
     for (const [j, e] of (acl.Entries ?? []).entries()) {
       const range = e.PortRange;
       if (range?.From !== undefined && range.To !== undefined && range.From > range.To && hasPorts(protocolNumber(e.Protocol) ?? -1)) {
         throw new InputError(`${source}: NetworkAcls[${i}].Entries[${j}].PortRange: From ${range.From} is above To ${range.To}`);
       }
+      if ((e.CidrBlock === undefined) === (e.Ipv6CidrBlock === undefined)) {
+        // EC2 gives every entry exactly one: read without, an allow would match nothing and PASS.
+        throw new InputError(`${source}: NetworkAcls[${i}].Entries[${j}]: expected one of CidrBlock or Ipv6CidrBlock, got ${e.CidrBlock === undefined ? 'neither' : 'both'}`);
+      }
+      checkUniqueRuleNumber(e, numbers, i, j, source);
     }
   }
+}
+
+/**
+ * EC2 numbers a NACL's entries uniquely per direction; with one number twice, which entry
+ * matches first (allow or deny) would depend on the order of the list. Keyed per address
+ * family too, so a snapshot that numbers the IPv4 and IPv6 default entries alike still reads.
+ */
+function checkUniqueRuleNumber(e: NaclEntry, seen: Map<number, number>, acl: number, index: number, source: string): void {
+  const key = e.RuleNumber * 4 + (e.Egress ? 2 : 0) + (e.Ipv6CidrBlock === undefined ? 0 : 1);
+  const at = seen.get(key);
+  if (at !== undefined) {
+    const where = `NetworkAcls[${acl}].Entries`;
+    throw new InputError(`${source}: ${where}[${at}] and ${where}[${index}] are both ${e.Egress ? 'outbound' : 'inbound'} rule ${e.RuleNumber}`);
+  }
+  seen.set(key, index);
 }
 
 /** Two items with one id would make two findings for one resource and hide one of them from lookups. */

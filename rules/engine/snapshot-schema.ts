@@ -7,10 +7,18 @@ import { z } from 'zod';
  */
 const str = z.string();
 const int = z.number().int();
+/**
+ * An integer in [min, max]. The range is checked before integrality: zod's int() also bounds
+ * to safe integers, and its 'expected int to be <=9007199254740991' would otherwise be the
+ * error for a port of 1e20.
+ */
+function intIn(min: number, max: number, error = `expected an integer from ${min} to ${max}`) {
+  return z.number().min(min, { error }).max(max, { error }).int();
+}
 /** What EC2 can return: a port, an ICMP type or code, or -1 for "all". */
-const sgPort = int.min(-1, { error: 'expected a port from -1 to 65535' }).max(65535, { error: 'expected a port from -1 to 65535' });
-const naclPort = int.min(0, { error: 'expected a port from 0 to 65535' }).max(65535, { error: 'expected a port from 0 to 65535' });
-const icmpValue = int.min(-1, { error: 'expected an ICMP type or code from -1 to 255' }).max(255, { error: 'expected an ICMP type or code from -1 to 255' });
+const sgPort = intIn(-1, 65535, 'expected a port from -1 to 65535');
+const naclPort = intIn(0, 65535, 'expected a port from 0 to 65535');
+const icmpValue = intIn(-1, 255, 'expected an ICMP type or code from -1 to 255');
 // Checks are formats and patterns, never refinements: they must survive z.toJSONSchema so the
 // compiled validator (parse-snapshot.ts) enforces exactly what this schema says.
 const cidr4 = z.cidrv4({ error: 'expected an IPv4 CIDR block such as 10.0.0.0/16' });
@@ -62,7 +70,7 @@ const SecurityGroupRuleSchema = obj({
 });
 
 const NaclEntrySchema = obj({
-  RuleNumber: int.min(1).max(32768),
+  RuleNumber: intIn(1, 32768),
   Protocol: protocol,
   RuleAction: z.enum(['allow', 'deny']),
   Egress: z.boolean(),

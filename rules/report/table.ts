@@ -1,5 +1,6 @@
 import type { Finding, Status } from '../engine/types';
 import { alignColumns } from './columns';
+import { oneLine } from './one-line';
 import { type Summary, severityRank } from './summary';
 
 /** What a table shows unless told otherwise (`--status`). */
@@ -11,7 +12,8 @@ export function formatTable(findings: readonly Finding[], summary: Summary, stat
     .filter((f) => statuses.has(f.status))
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || byText(a.ruleId, b.ruleId) || byText(a.resourceId, b.resourceId));
   // A failure is labelled by its severity; anything else (ERROR, and PASS or NOT_APPLICABLE when asked for) by its status.
-  const rows = shown.map((f) => [f.status === 'FAIL' ? f.severity : f.status, f.ruleId, f.resourceId, f.message]);
+  // Ids and messages quote the snapshot: a line break or an escape sequence there would split a row or act on the terminal.
+  const rows = shown.map((f) => [f.status === 'FAIL' ? f.severity : f.status, f.ruleId, oneLine(f.resourceId), oneLine(f.message)]);
   const lines: string[] = [];
   if (rows.length > 0) {
     lines.push(...alignColumns(['SEVERITY', 'RULE', 'RESOURCE', 'MESSAGE'], rows), '');

@@ -1,8 +1,8 @@
-import type { CliIo } from '../../bin/cli/io';
+import { type CliIo, decodeUtf8 } from '../../bin/cli/io';
 import { run } from '../../bin/cli/program';
 import { NOW, perm, sg } from '../helpers';
 
-/** Runs the CLI in-process against an in-memory file system. */
+/** Runs the CLI in-process against an in-memory file system (files: text, bytes, or a value written as JSON). */
 export function cli(args: string[], files: Record<string, unknown> = {}, isTty = false) {
   let stdout = '';
   let stderr = '';
@@ -16,7 +16,10 @@ export function cli(args: string[], files: Record<string, unknown> = {}, isTty =
       stderr += t;
     },
     readFile: (path) => {
-      if (path in files) return typeof files[path] === 'string' ? (files[path] as string) : JSON.stringify(files[path]);
+      const file = files[path];
+      // Bytes go through the decoding the real CLI uses; strings are already text; anything else is JSON.
+      if (Buffer.isBuffer(file)) return decodeUtf8(file);
+      if (path in files) return typeof file === 'string' ? file : JSON.stringify(file);
       const err = Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       throw err;
     },

@@ -45,6 +45,11 @@ describe('vpc-auditor audit: nothing evaluated is not success', () => {
     expect(stderr).toBe(warning);
   });
 
+  it('keeps the warning on one line whatever the file is called', () => {
+    const { stderr } = cli(['audit', '--snapshot', 'a\nb\u001b[31m.json'], { 'a\nb\u001b[31m.json': {} });
+    expect(stderr).toBe('vpc-auditor: warning: a\\nb\\u001b[31m.json: none of the snapshot keys (SecurityGroups, SecurityGroupRules, NetworkAcls, Vpcs, ...): no resource is evaluated\n');
+  });
+
   it('says nothing on stderr for a snapshot with known keys', () => {
     expect(cli(['audit', '--snapshot', 's.json', '--format', 'json'], { 's.json': lowOnly }).stderr).toBe('');
   });
@@ -60,6 +65,45 @@ describe('vpc-auditor audit: bad input, one line, exit 2', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).summary.findings).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['Latin-1 (an accented description)', Buffer.from('{"SecurityGroups": [{"GroupId": "sg-1", "Description": "caf\xe9"}]}', 'latin1'), 'the file is not UTF-8 text (byte 0xe9 at offset 59); save it as UTF-8'],
+    ['UTF-16 (PowerShell 5 redirection)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(lowOnly), 'utf16le')]), 'the file is UTF-16 text; save it as UTF-8 (in PowerShell: ... | Out-File -Encoding utf8)'],
+  ])('rejects a snapshot that is not UTF-8, %s, instead of auditing ids turned into U+FFFD', (_, bytes, reason) => {
+    // Act
+    const { code, stdout, stderr } = cli(['audit', '--snapshot', 's.json', '--format', 'json'], { 's.json': bytes });
+    // Assert
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `vpc-auditor: cannot read snapshot s.json: ${reason}\n` });
+  });
+
+  it('reads UTF-8 with any characters, an encoded U+FFFD among them, and points past it at the byte that is not', () => {
+    // Arrange
+    const good = Buffer.from(JSON.stringify({ ...lowOnly, SecurityGroups: [{ GroupId: 'sg-1', Description: 'caf\u00e9 \ufffd \u{1f512}' }] }), 'utf8');
+    const bad = Buffer.concat([Buffer.from('{"X": "\ufffd', 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    // Act
+    const ok = cli(['audit', '--snapshot', 's.json', '--format', 'json', '--fail-on', 'none'], { 's.json': good });
+    const rejected = cli(['audit', '--snapshot', 's.json'], { 's.json': bad });
+    // Assert
+    expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(rejected.stderr).toBe('vpc-auditor: cannot read snapshot s.json: the file is not UTF-8 text (byte 0xc3 at offset 10); save it as UTF-8\n');
+  });
+
+  it('reads the config from standard input with --config -, naming it stdin', () => {
+    const { code, stderr } = cli(['audit', '--snapshot', 's.json', '--config', '-'], { 's.json': lowOnly, '-': { maxRulesPerDirection: 0 } });
+    expect({ code, stderr }).toEqual({ code: 2, stderr: 'vpc-auditor: stdin: maxRulesPerDirection: Too small: expected number to be >=1\n' });
+  });
+
+  it.each([['', 'stdin', '-'], [' \r\n', 's.json', 's.json']])('says an empty input is empty (%j from %s), not "Unexpected end of JSON input"', (text, name, path) => {
+    const { code, stdout, stderr } = cli(['audit', '--snapshot', path], { [path]: text });
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `vpc-auditor: ${name} is empty: expected a JSON object\n` });
+  });
+
+  it('refuses --snapshot - with --config -: standard input can be read only once', () => {
+    // Act
+    const { code, stdout, stderr } = cli(['audit', '--snapshot', '-', '--config', '-'], { '-': lowOnly });
+    // Assert: without the check, the config read the snapshot and rejected its keys.
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'vpc-auditor: --snapshot - and --config -: only one of them can read standard input\n' });
   });
 
   it('escapes control characters from the input in the error line', () => {

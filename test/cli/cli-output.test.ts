@@ -8,7 +8,7 @@ import type { Finding } from '../../rules/engine/types';
 import { toAsff } from '../../rules/report/asff';
 import { summarize } from '../../rules/report/summary';
 import sample from '../../examples/sample-account.json';
-import { NOW } from '../helpers';
+import { NOW, perm, sg } from '../helpers';
 import { cli, open22 } from './cli-fake';
 
 const files = { 's.json': sample };
@@ -74,5 +74,23 @@ describe('vpc-auditor audit --status', () => {
     const { code, stdout, stderr } = cli(['audit', '--snapshot', 's.json', '--status', value], files);
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
     expect(stderr).toBe(`vpc-auditor: --status: expected a comma list of PASS, FAIL, NOT_APPLICABLE, ERROR, got ${JSON.stringify(value)}\n`);
+  });
+});
+
+describe('vpc-auditor audit --format table: text from the snapshot', () => {
+  it('escapes control characters in ids and messages, so each finding stays one row and cannot drive the terminal', () => {
+    // Arrange: a group id with a colour escape and a line break (EC2 never returns one; a hand-made snapshot can).
+    const snapshot = { SecurityGroups: [sg('sg-\u001b[31mred\nx', [perm('tcp', 22, 22, '0.0.0.0/0')])] };
+    // Act
+    const { stdout } = cli(['audit', '--snapshot', 's.json', '--format', 'table', '--rules', 'sg-no-public-admin-ports'], { 's.json': snapshot });
+    // Assert
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(stdout.split('\n')).toEqual([
+      expect.stringMatching(/^SEVERITY\s+RULE\s+RESOURCE\s+MESSAGE$/),
+      expect.stringMatching(/^HIGH\s+sg-no-public-admin-ports\s+sg-\\u001b\[31mred\\nx\s+Ingress open to the internet on tcp 22 from 0\.0\.0\.0\/0\.$/),
+      '',
+      expect.stringMatching(/^1 failed/),
+      '',
+    ]);
   });
 });

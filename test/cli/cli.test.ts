@@ -2,13 +2,17 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { version } from '../../package.json';
 import { CATALOG } from '../../rules/catalog';
 import { NOW, perm, sg } from '../helpers';
 import { cli, lowOnly, open22 } from './cli-fake';
 
 const SAMPLE = 'examples/sample-account.json';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe('vpc-auditor audit', () => {
   it('prints failures as a table with a summary line and exits 1 on a HIGH failure', () => {
@@ -67,9 +71,33 @@ describe('vpc-auditor audit', () => {
   });
 
   it('asff without account and region stops with one line', () => {
+    vi.stubEnv('AWS_REGION', undefined);
     const { code, stderr } = cli(['audit', '--snapshot', 's.json', '--format', 'asff'], { 's.json': { SecurityGroups: [{ GroupId: 'sg-1' }] } });
     expect(code).toBe(2);
-    expect(stderr).toBe('vpc-auditor: --format asff needs the account and region: add AccountId and Region to the snapshot\n');
+    expect(stderr).toBe('vpc-auditor: --format asff needs the account and the region: add AccountId and Region to the snapshot (or set AWS_REGION)\n');
+  });
+
+  it.each([
+    ['no Region and no AWS_REGION', { AccountId: '111122223333', SecurityGroups: [] }, undefined, 'needs the region: add Region to the snapshot or set AWS_REGION'],
+    ['no AccountId and no OwnerId', { Region: 'eu-west-1', SecurityGroups: [] }, undefined, 'needs the account: add AccountId to the snapshot'],
+    ['an AccountId that is not 12 digits', { AccountId: 'prod', Region: 'eu-west-1', SecurityGroups: [] }, undefined, 'account "prod" is not a 12-digit AWS account id'],
+    ['an OwnerId that is not 12 digits', { SecurityGroups: [sg('sg-1', [], { OwnerId: '1111-2222-3333' })] }, 'eu-west-1', 'account "1111-2222-3333" is not a 12-digit AWS account id'],
+    ['a Region that is no region name', { AccountId: '111122223333', Region: 'Ireland', SecurityGroups: [] }, undefined, 'region "Ireland" is not an AWS region name such as eu-west-1'],
+    ['an AWS_REGION that is no region name', { AccountId: '111122223333', SecurityGroups: [] }, 'eu west 1', 'region "eu west 1" is not an AWS region name such as eu-west-1'],
+  ])('asff with %s stops with one line naming it, before printing anything', (_, snapshot, envRegion, message) => {
+    // Arrange
+    vi.stubEnv('AWS_REGION', envRegion);
+    // Act
+    const { code, stdout, stderr } = cli(['audit', '--snapshot', 's.json', '--format', 'asff'], { 's.json': snapshot });
+    // Assert
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `vpc-auditor: --format asff${message.startsWith('needs') ? ' ' : ': '}${message}\n` });
+  });
+
+  it('asff takes the region from AWS_REGION when the snapshot has none, and GovCloud names too', () => {
+    vi.stubEnv('AWS_REGION', 'us-gov-west-1');
+    const { code, stdout } = cli(['audit', '--snapshot', 's.json', '--format', 'asff', '--fail-on', 'none'], { 's.json': { AccountId: '111122223333', SecurityGroups: [sg('sg-1')] } });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)[0].Resources[0]).toMatchObject({ Partition: 'aws-us-gov', Region: 'us-gov-west-1' });
   });
 
   it('--rules runs only the named rules and rejects unknown ids', () => {

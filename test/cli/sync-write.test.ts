@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncWriter } from '../../bin/cli/sync-write';
+import { InputError } from '../../rules/engine/errors';
 
 const failure = (code: string) => Object.assign(new Error(code), { code });
 
@@ -38,8 +39,8 @@ describe('syncWriter (the CLI stdout)', () => {
     expect(fd.calls()).toBe(1);
   });
 
-  it('passes other errors on', () => {
-    const fd = fakeFd(['EIO']);
-    expect(() => syncWriter(1, fd.write)('text')).toThrow('EIO');
+  it('passes other errors on as the one line the CLI prints, not as an internal error', () => {
+    const fd = fakeFd(['ENOSPC']);
+    expect(() => syncWriter(1, fd.write)('text')).toThrow(new InputError('cannot write the output: ENOSPC'));
   });
 });

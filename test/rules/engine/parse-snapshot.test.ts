@@ -6,6 +6,7 @@ import { RESOURCE_KINDS } from '../../../rules/engine/resources';
 import { SnapshotSchema } from '../../../rules/engine/snapshot-schema';
 import { snapshotValidator } from '../../../rules/engine/snapshot-validator';
 import sample from '../../../examples/sample-account.json';
+import { entry } from '../../helpers';
 
 const messageOf = (value: unknown) => {
   try {
@@ -34,6 +35,9 @@ describe('parseSnapshot', () => {
     // Ports EC2 never returns: above 65535 they cut the port space where no port exists.
     [{ SecurityGroups: [{ GroupId: 'sg-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 70000, ToPort: 70001 }] }] }, 'snap.json: SecurityGroups[0].IpPermissions[0].FromPort: expected a port from -1 to 65535'],
     [{ SecurityGroupRules: [{ SecurityGroupRuleId: 'sgr-1', GroupId: 'sg-1', IsEgress: false, IpProtocol: 'udp', FromPort: 53, ToPort: 65540 }] }, 'snap.json: SecurityGroupRules[0].ToPort: expected a port from -1 to 65535'],
+    // Beyond safe integers too: the range is the error, not zod's bound on integers.
+    [{ SecurityGroups: [{ GroupId: 'sg-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 1e20, ToPort: 22 }] }] }, 'snap.json: SecurityGroups[0].IpPermissions[0].FromPort: expected a port from -1 to 65535'],
+    [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ ...entry(100, 'allow', '6', '0.0.0.0/0'), RuleNumber: -1e20 }] }] }, 'snap.json: NetworkAcls[0].Entries[0].RuleNumber: expected an integer from 1 to 32768'],
     [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, PortRange: { From: -1, To: 22 } }] }] }, 'snap.json: NetworkAcls[0].Entries[0].PortRange.From: expected a port from 0 to 65535'],
     [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ RuleNumber: 100, Protocol: '1', RuleAction: 'allow', Egress: false, IcmpTypeCode: { Type: 256 } }] }] }, 'snap.json: NetworkAcls[0].Entries[0].IcmpTypeCode.Type: expected an ICMP type or code from -1 to 255'],
     [[], 'snap.json: expected a JSON object with keys such as SecurityGroups and NetworkAcls'],
@@ -45,6 +49,14 @@ describe('parseSnapshot', () => {
     [{ SecurityGroups: [{ GroupId: 'sg-1' }, { GroupId: 'sg-2' }, { GroupId: 'sg-1' }] }, 'snap.json: SecurityGroups[0] and SecurityGroups[2] both have GroupId sg-1'],
     [{ Subnets: [{ SubnetId: 'subnet-1' }, { SubnetId: 'subnet-1' }] }, 'snap.json: Subnets[0] and Subnets[1] both have SubnetId subnet-1'],
     [{ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1' }, { NetworkInterfaceId: 'eni-1' }] }, 'snap.json: NetworkInterfaces[0] and NetworkInterfaces[1] both have NetworkInterfaceId eni-1'],
+    // A NACL entry with no address (an allow that matches nothing would PASS), or with two.
+    [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false }] }] }, 'snap.json: NetworkAcls[0].Entries[0]: expected one of CidrBlock or Ipv6CidrBlock, got neither'],
+    [{ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [{ ...entry(100, 'allow', '-1', '0.0.0.0/0'), Ipv6CidrBlock: '::/0' }] }] }, 'snap.json: NetworkAcls[0].Entries[0]: expected one of CidrBlock or Ipv6CidrBlock, got both'],
+    // One NACL rule number twice in a direction: whether the allow or the deny matches first would hang on list order.
+    [
+      { NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [entry(100, 'allow', '6', '0.0.0.0/0', [22, 22]), entry(100, 'allow', '-1', '::/0'), entry(100, 'allow', '6', '0.0.0.0/0', [22, 22], true), entry(100, 'deny', '-1', '10.0.0.0/8')] }] },
+      'snap.json: NetworkAcls[0].Entries[0] and NetworkAcls[0].Entries[3] are both inbound rule 100',
+    ],
     [
       { SecurityGroupRules: ['sg-1', 'sg-2'].map((GroupId) => ({ SecurityGroupRuleId: 'sgr-1', GroupId, IsEgress: false, IpProtocol: '-1' })) },
       'snap.json: SecurityGroupRules[0] and SecurityGroupRules[1] both have SecurityGroupRuleId sgr-1',

@@ -31,6 +31,7 @@ describe('settings', () => {
     [{ trustedCidrs: ['10.0.0.0/40'] }, 'config.json: trustedCidrs[0]: expected a CIDR block such as 198.51.100.0/24'],
     [{ authorizedTcpPorts: [70000] }, 'config.json: authorizedTcpPorts[0]: Too big: expected number to be <=65535'],
     [{ ephemeralPorts: { from: 2000, to: 1000 } }, 'config.json: ephemeralPorts: from must be <= to'],
+    [{ ephemeralPorts: { to: 1000 } }, 'config.json: ephemeralPorts: from must be <= to'],
     [{ rules: { 'sg-no-such-rule': { mode: 'off' } } }, 'config.json: rules.sg-no-such-rule: no rule has this id'],
     [{ rules: { 'sg-attached': { mode: 'sometimes' } } }, 'config.json: rules.sg-attached.mode: expected one of "off"|"notify"|"dry-run"|"auto"'],
   ])('rejects %j naming the key', (value, message) => {
@@ -42,9 +43,13 @@ describe('settings', () => {
     // Act
     const ports = parse({ highRiskPorts: { tcp: [22] } });
     const prefix = parse({ internetMinPrefix: { ipv4: 8 } });
+    const from = parse({ ephemeralPorts: { from: 32768 } });
+    const to = parse({ ephemeralPorts: { to: 32767 } });
     // Assert
     expect(ports.highRiskPorts).toEqual({ tcp: [22], udp: DEFAULT_SETTINGS.highRiskPorts.udp });
     expect(prefix.internetMinPrefix).toEqual({ ipv4: 8, ipv6: 32 });
+    expect(from.ephemeralPorts).toEqual({ from: 32768, to: 65535 });
+    expect(to.ephemeralPorts).toEqual({ from: 1024, to: 32767 });
   });
 
   it('takes no settings at all as the defaults, but rejects null like any other non-object', () => {
