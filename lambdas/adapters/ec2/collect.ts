@@ -129,7 +129,8 @@ class Collection {
   }
 
   /** Every page of one call, as plain JSON (Dates become ISO strings, as in a snapshot file). */
-  private async fetch(source: Source, input: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+  private async fetch(source: Source, readInput: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+    const input = source.params ? { ...source.params, ...readInput } : readInput;
     const items: Array<Record<string, unknown>> = [];
     const take = (page: Record<string, unknown>) => {
       const got = (page[source.field] ?? []) as unknown[];

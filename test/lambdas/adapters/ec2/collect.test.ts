@@ -53,6 +53,23 @@ describe('collect, region scope', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('asks for the resources AWS services manage, which an account can hide from Describe answers', async () => {
+    // Arrange: the account hides managed resources, as EC2 does unless the call includes them.
+    const node = { NetworkInterfaceId: 'eni-eks', SubnetId: 'subnet-1', VpcId: 'vpc-1', InterfaceType: 'interface', Operator: { Managed: true, Principal: 'eks.amazonaws.com' } };
+    const hiding = (key: string, hidden: Record<string, unknown>) => (input: Record<string, unknown>) => ({
+      [key]: input.IncludeManagedResources === true ? [...ACCOUNT[key], hidden] : ACCOUNT[key],
+    });
+    fake = mockAccount({
+      'ec2:DescribeNetworkInterfaces': hiding('NetworkInterfaces', node),
+      'ec2:DescribeInstances': hiding('Reservations', { Instances: [{ InstanceId: 'i-eks', Operator: { Managed: true } }] }),
+    });
+    // Act
+    const { snapshot } = await collect(clients(), { keys: ALL_KEYS });
+    // Assert
+    expect(snapshot.NetworkInterfaces?.map((i) => i.NetworkInterfaceId)).toEqual(['eni-1', 'eni-2', 'eni-eks']);
+    expect(snapshot.Reservations?.flatMap((r) => r.Instances?.map((i) => i.InstanceId))).toEqual(['i-1', 'i-2', 'i-eks']);
+  });
+
   it('reads only the keys the rules need', async () => {
     fake = mockAccount();
     const rule = CATALOG.filter((r) => r.meta.id === 'customer-gateway-in-use');
@@ -117,7 +134,7 @@ describe('collect, resource scope', () => {
         first('DescribeSubnetsCommand', filters('vpc-id', 'vpc-1')),
         first('DescribeRouteTablesCommand', filters('vpc-id', 'vpc-1')),
         first('DescribeInternetGatewaysCommand', filters('attachment.vpc-id', 'vpc-1')),
-        first('DescribeNetworkInterfacesCommand', filters('vpc-id', 'vpc-1')),
+        first('DescribeNetworkInterfacesCommand', { ...filters('vpc-id', 'vpc-1'), IncludeManagedResources: true }),
         first('DescribeSecurityGroupRulesCommand', filters('group-id', 'sg-web', 'sg-db')),
         first('DescribeManagedPrefixListsCommand', filters('prefix-list-id', 'pl-cust', 'pl-aws')),
         first('GetManagedPrefixListEntriesCommand', { PrefixListId: 'pl-cust' }),
