@@ -1,7 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { Snapshot, SnapshotKey } from '../../../rules/engine/snapshot-schema';
-import { type CallFailure, classifyCallError, describeCallError } from './call-errors';
+import { type CallFailure, classifyCallError, describeCallError, isNotFound } from './call-errors';
 import { planReads, type Read, vpcsOf } from './plan';
 import { ACCOUNT_ACTION, type Scope, type Source, sourceOf } from './sources';
 
@@ -122,6 +122,12 @@ class Collection {
       else (this.data[source.key] ??= []).push(...(read.tag ? items.map((i) => ({ ...i, ...read.tag })) : items));
     } catch (err) {
       this.counted(1, 0); // the refused call was sent too
+      // The endpoint or prefix list went away between its listing and this call: an endpoint
+      // left no rules; a list's entries stay unknown (absent), never an empty list.
+      if (source.perItem && isNotFound(err)) {
+        if (read.tag) this.data[source.key] ??= [];
+        return;
+      }
       const kind = classifyCallError(err);
       if (kind === 'fatal') throw new CollectError(`${source.action} failed: ${describeCallError(err)}`);
       this.fail(source, kind, err);

@@ -88,7 +88,9 @@ function scopedReads(source: Source, scope: ResourceScope, state: ReadState): Re
 function derivedReads(source: Source, scope: Scope, state: ReadState): Read[] {
   if (source.key === 'AuthorizationRules') {
     if (!state.data.ClientVpnEndpoints) return [];
-    const reads = listed(state, 'ClientVpnEndpoints').map((e) => ({
+    // An endpoint DescribeClientVpnEndpoints reports as `deleted` has no rules left to ask for.
+    const live = listed(state, 'ClientVpnEndpoints').filter((e) => (e.Status as Item | undefined)?.Code !== 'deleted');
+    const reads = live.map((e) => ({
       source,
       input: { ClientVpnEndpointId: e.ClientVpnEndpointId },
       tag: { ClientVpnEndpointId: e.ClientVpnEndpointId },

@@ -104,6 +104,35 @@ describe('collect, region scope', () => {
     expect(snapshot.SecurityGroups).toEqual(ACCOUNT.SecurityGroups);
   });
 
+  it('asks no authorization rules of a deleted Client VPN endpoint', async () => {
+    const [endpoint, other] = ACCOUNT.ClientVpnEndpoints;
+    fake = mockAccount({ 'ec2:DescribeClientVpnEndpoints': () => ({ ClientVpnEndpoints: [endpoint, { ...other, Status: { Code: 'deleted' } }] }) });
+    const { snapshot, warnings } = await collect(clients(), { keys: ['ClientVpnEndpoints', 'AuthorizationRules'] });
+    const asked = sent(fake).filter((c) => c.command === 'DescribeClientVpnAuthorizationRulesCommand');
+    expect(new Set(asked.map((c) => c.input.ClientVpnEndpointId))).toEqual(new Set(['cvpn-endpoint-1']));
+    expect(warnings).toEqual([]);
+    expect(snapshot.AuthorizationRules).toEqual(PER_ITEM.AuthorizationRules['cvpn-endpoint-1']);
+  });
+
+  it('goes on when an endpoint or prefix list is deleted between its listing and the read of its items', async () => {
+    // Arrange: EC2's answer for an id that no longer names anything.
+    const gone = (code: string) => () => {
+      throw Object.assign(new Error(`The ID does not exist`), { name: code, $metadata: { httpStatusCode: 400 } });
+    };
+    fake = mockAccount({
+      'ec2:DescribeClientVpnAuthorizationRules': (input) =>
+        input.ClientVpnEndpointId === 'cvpn-endpoint-2' ? gone('InvalidClientVpnEndpointId.NotFound')() : { AuthorizationRules: PER_ITEM.AuthorizationRules['cvpn-endpoint-1'] },
+      'ec2:GetManagedPrefixListEntries': gone('InvalidPrefixListID.NotFound'),
+    });
+    // Act
+    const { snapshot, warnings } = await collect(clients(), { keys: ALL_KEYS });
+    // Assert: the endpoint has no rules left; the list's entries are unknown, not empty.
+    expect(warnings).toEqual([]);
+    expect(snapshot.AuthorizationRules).toEqual(PER_ITEM.AuthorizationRules['cvpn-endpoint-1']);
+    expect(snapshot.PrefixListEntries).toEqual({});
+    expect(snapshot.SecurityGroups).toEqual(ACCOUNT.SecurityGroups);
+  });
+
   it('stops on any other error, naming the call', async () => {
     fake = mockAccount({
       'ec2:DescribeSubnets': () => {
