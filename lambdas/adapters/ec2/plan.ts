@@ -27,7 +27,7 @@ type Item = Record<string, unknown>;
 const MAX_FILTER_VALUES = 200;
 
 /** Keys the resource scope derives from what it read instead of filtering by VPC. */
-const DERIVED_IN_RESOURCE_SCOPE = new Set<SnapshotKey>(['SecurityGroupRules', 'ManagedPrefixLists']);
+const DERIVED_IN_RESOURCE_SCOPE = new Set<SnapshotKey>(['SecurityGroupRules', 'ManagedPrefixLists', 'FlowLogs']);
 
 /**
  * The reads of one stage, or null after the last:
@@ -35,7 +35,8 @@ const DERIVED_IN_RESOURCE_SCOPE = new Set<SnapshotKey>(['SecurityGroupRules', 'M
  * 1. every wanted key that depends on nothing (region: the whole region; resource scope: the
  *    VPCs' context by server-side filter);
  * 2. per item and derived reads: authorization rules per Client VPN endpoint; in a resource
- *    scope the rules of the groups read and the prefix lists they reference;
+ *    scope the rules of the groups read, the prefix lists they reference, and the flow logs of
+ *    the VPCs and of the subnets and interfaces read in them;
  * 3. the entries of each customer prefix list that something read references.
  */
 export function planReads(stage: number, keys: ReadonlySet<SnapshotKey>, scope: Scope, state: ReadState): Read[] | null {
@@ -75,7 +76,7 @@ function locateReads(scope: ResourceScope): Read[] {
 
 function scopedReads(source: Source, scope: ResourceScope, state: ReadState): Read[] {
   if (DERIVED_IN_RESOURCE_SCOPE.has(source.key)) return [];
-  const vpcs = [...new Set([...state.vpcIds, ...(scope.vpcIds ?? [])])];
+  const vpcs = scopeVpcs(scope, state);
   if (source.byVpc && vpcs.length > 0) return filter(source.byVpc, vpcs).map((input) => ({ source, input }));
   // Named, looked up in stage 0, and in no VPC: they no longer exist (a deletion event).
   if (source.byVpc && source.byId && idsOf(scope, source.byId.scope).length > 0) return [{ source, input: {}, none: true }];
@@ -84,6 +85,8 @@ function scopedReads(source: Source, scope: ResourceScope, state: ReadState): Re
   if (source.byId) return filter(source.byId.filter, idsOf(scope, source.byId.scope)).map((input) => ({ source, input }));
   return [];
 }
+
+const scopeVpcs = (scope: ResourceScope, state: ReadState): string[] => [...new Set([...state.vpcIds, ...(scope.vpcIds ?? [])])];
 
 function derivedReads(source: Source, scope: Scope, state: ReadState): Read[] {
   if (source.key === 'AuthorizationRules') {
@@ -98,6 +101,14 @@ function derivedReads(source: Source, scope: Scope, state: ReadState): Read[] {
     return orNone(source, reads);
   }
   if (scope.kind === 'region' || !DERIVED_IN_RESOURCE_SCOPE.has(source.key)) return [];
+  if (source.key === 'FlowLogs') {
+    const vpcs = scopeVpcs(scope, state);
+    if (vpcs.length === 0) return [];
+    // A flow log is on a VPC, a subnet or an interface; the VPC's verdict names those inside it
+    // too, so a resource scope reads them as a region read would see them.
+    const inside = [...listed(state, 'Subnets').map((s) => s.SubnetId), ...listed(state, 'NetworkInterfaces').map((i) => i.NetworkInterfaceId)] as string[];
+    return filter(source.byVpc!, [...vpcs, ...inside]).map((input) => ({ source, input }));
+  }
   if (source.key === 'SecurityGroupRules') {
     const groups = state.data.SecurityGroups ? listed(state, 'SecurityGroups').map((g) => g.GroupId as string) : idsOf(scope, 'securityGroupIds');
     return orNone(source, filter('group-id', groups).map((input) => ({ source, input })));

@@ -153,6 +153,7 @@ export const SOURCES: readonly Source[] = [
     byVpc: 'vpc-id',
     params: WITH_MANAGED,
   }),
+  // resource-id names a VPC, a subnet or an interface: plan.ts asks for the VPCs' subnets and interfaces too.
   source('FlowLogs', 'ec2:DescribeFlowLogs', DescribeFlowLogsCommand, paginateDescribeFlowLogs, 'FlowLogs', { pageSize: 1000, byVpc: 'resource-id' }),
   source('VpnConnections', 'ec2:DescribeVpnConnections', DescribeVpnConnectionsCommand, undefined, 'VpnConnections', {
     byId: { scope: 'vpnConnectionIds', filter: 'vpn-connection-id' },

@@ -185,6 +185,17 @@ describe('collect, resource scope', () => {
     expect(snapshot.SecurityGroupRules).toEqual([]);
   });
 
+  it('reads the flow logs of a VPC and of its subnets and interfaces, as the flow-log verdict names them', async () => {
+    // Arrange
+    fake = mockAccount();
+    const rules = CATALOG.filter((r) => r.meta.id === 'vpc-flow-logs-enabled');
+    // Act
+    await collect(clients(), { keys: keysFor(rules, { exposure: false }), scope: { kind: 'resources', vpcIds: ['vpc-1'] } });
+    // Assert
+    const asked = sent(fake).filter((c) => c.command === 'DescribeFlowLogsCommand' && !c.input.NextToken);
+    expect(asked.map((c) => c.input.Filters)).toEqual([[{ Name: 'resource-id', Values: ['vpc-1', 'subnet-1', 'subnet-2', 'eni-1', 'eni-2'] }]]);
+  });
+
   it('leaves keys not tied to a VPC absent rather than read the whole region', async () => {
     fake = mockAccount();
     const rules = CATALOG.filter((r) => r.meta.id === 'customer-gateway-in-use');
