@@ -38,6 +38,14 @@ export interface Collected {
 /** A read failed in a way that must stop the run (exit 2): not a denial, not a missing action. */
 export class CollectError extends Error {
   override name = 'CollectError';
+  constructor(
+    /** The action that failed, e.g. `ec2:DescribeVpcs`. */
+    readonly call: string,
+    /** The error's code, HTTP status and first message line. */
+    readonly detail: string,
+  ) {
+    super(`${call} failed: ${detail}`);
+  }
 }
 
 export const DEFAULT_COLLECT_CONCURRENCY = 8;
@@ -101,7 +109,7 @@ class Collection {
       return out.Account;
     } catch (err) {
       const kind = classifyCallError(err);
-      if (kind === 'fatal') throw new CollectError(`${ACCOUNT_ACTION} failed: ${describeCallError(err)}`);
+      if (kind === 'fatal') throw new CollectError(ACCOUNT_ACTION, describeCallError(err));
       this.warnings.push({ call: ACCOUNT_ACTION, kind, error: describeCallError(err), keys: [] });
       return undefined;
     }
@@ -129,7 +137,7 @@ class Collection {
         return;
       }
       const kind = classifyCallError(err);
-      if (kind === 'fatal') throw new CollectError(`${source.action} failed: ${describeCallError(err)}`);
+      if (kind === 'fatal') throw new CollectError(source.action, describeCallError(err));
       this.fail(source, kind, err);
     }
   }
