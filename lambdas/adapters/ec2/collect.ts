@@ -167,6 +167,8 @@ class Collection {
 
   /** The key (and the keys read through it) stay absent; one warning names the call. */
   private fail(source: Source, kind: CallFailure, err: unknown): void {
+    // Calls for several items (endpoints, prefix lists, filter chunks) run at once: warn once.
+    if (this.failed.has(source.key)) return;
     const keys: SnapshotKey[] = [source.key];
     for (const key of this.options.keys) if (sourceOf(key)?.perItem === source.key) keys.push(key);
     const warning: CollectWarning = { call: source.action, kind, error: describeCallError(err), keys };

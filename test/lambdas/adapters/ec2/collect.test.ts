@@ -104,6 +104,14 @@ describe('collect, region scope', () => {
     expect(snapshot.SecurityGroups).toEqual(ACCOUNT.SecurityGroups);
   });
 
+  it('warns once for a call denied for every item it is made for', async () => {
+    fake = mockAccount({ 'ec2:DescribeClientVpnAuthorizationRules': denied, 'ec2:GetManagedPrefixListEntries': denied });
+    const { snapshot, warnings } = await collect(clients(), { keys: ALL_KEYS, concurrency: 8 });
+    expect(warnings.map((w) => w.call)).toEqual(['ec2:DescribeClientVpnAuthorizationRules', 'ec2:GetManagedPrefixListEntries']);
+    expect(snapshot.AuthorizationRules).toBeUndefined();
+    expect(snapshot.ClientVpnEndpoints).toEqual(ACCOUNT.ClientVpnEndpoints);
+  });
+
   it('asks no authorization rules of a deleted Client VPN endpoint', async () => {
     const [endpoint, other] = ACCOUNT.ClientVpnEndpoints;
     fake = mockAccount({ 'ec2:DescribeClientVpnEndpoints': () => ({ ClientVpnEndpoints: [endpoint, { ...other, Status: { Code: 'deleted' } }] }) });
