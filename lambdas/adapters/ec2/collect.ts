@@ -125,7 +125,7 @@ class Collection {
     try {
       const items = await this.fetch(source, read.input);
       if (this.failed.has(source.key)) return; // another page of this key was refused meanwhile
-      if (read.locate) for (const item of items) for (const vpc of vpcsOf(item)) this.vpcIds.add(vpc);
+      if (read.locate) this.locate(source, items);
       else if (read.prefixListId) this.entries[read.prefixListId] = items.map(entryOf);
       else (this.data[source.key] ??= []).push(...(read.tag ? items.map((i) => ({ ...i, ...read.tag })) : items));
     } catch (err) {
@@ -139,6 +139,19 @@ class Collection {
       const kind = classifyCallError(err);
       if (kind === 'fatal') throw new CollectError(source.action, describeCallError(err));
       this.fail(source, kind, err);
+    }
+  }
+
+  /**
+   * Stage 0 of a resource scope: the VPCs the named resources are in. A resource in none (a
+   * virtual private gateway detached from its VPC) is read here and by no VPC filter later, so
+   * it is kept as read.
+   */
+  private locate(source: Source, items: Array<Record<string, unknown>>): void {
+    for (const item of items) {
+      const vpcs = vpcsOf(item);
+      if (vpcs.length === 0) (this.data[source.key] ??= []).push(item);
+      for (const vpc of vpcs) this.vpcIds.add(vpc);
     }
   }
 

@@ -78,7 +78,8 @@ function scopedReads(source: Source, scope: ResourceScope, state: ReadState): Re
   if (DERIVED_IN_RESOURCE_SCOPE.has(source.key)) return [];
   const vpcs = scopeVpcs(scope, state);
   if (source.byVpc && vpcs.length > 0) return filter(source.byVpc, vpcs).map((input) => ({ source, input }));
-  // Named, looked up in stage 0, and in no VPC: they no longer exist (a deletion event).
+  // Named, looked up in stage 0, and in no VPC: they no longer exist (a deletion event), or they
+  // are in none (a detached virtual private gateway), and stage 0 kept them.
   if (source.byVpc && source.byId && idsOf(scope, source.byId.scope).length > 0) return [{ source, input: {}, none: true }];
   // Not tied to a VPC (VPN): only the resources the scope names; otherwise the key stays
   // absent (its rules report NOT_APPLICABLE), since reading it would mean the whole region.

@@ -204,6 +204,14 @@ describe('collect, resource scope', () => {
     expect(asked.map((c) => c.input.Filters)).toEqual([[{ Name: 'resource-id', Values: ['vpc-1', 'subnet-1', 'subnet-2', 'eni-1', 'eni-2'] }]]);
   });
 
+  it('keeps a virtual private gateway detached from every VPC, which no VPC filter finds', async () => {
+    const detached = { VpnGatewayId: 'vgw-2', State: 'available', VpcAttachments: [] };
+    fake = mockAccount({ 'ec2:DescribeVpnGateways': (input) => ({ VpnGateways: JSON.stringify(input).includes('vgw-2') ? [detached] : [] }) });
+    const rules = CATALOG.filter((r) => r.meta.id === 'vpn-gateway-attached');
+    const { snapshot } = await collect(clients(), { keys: keysFor(rules, { exposure: false }), scope: { kind: 'resources', vpnGatewayIds: ['vgw-2'] } });
+    expect(snapshot.VpnGateways).toEqual([detached]);
+  });
+
   it('leaves keys not tied to a VPC absent rather than read the whole region', async () => {
     fake = mockAccount();
     const rules = CATALOG.filter((r) => r.meta.id === 'customer-gateway-in-use');
