@@ -34,14 +34,21 @@ export async function collectLive(io: CliIo, opts: LiveOptions, rules: readonly 
       regions.map(async (region, i) => {
         const clients = makeCollectClients({ region, profile: opts.profile });
         await checkRegion(clients.ec2.config.region);
-        return collect(clients, {
-          keys,
-          concurrency: opts.concurrency,
-          onProgress: (p) => {
-            totals[i] = p;
-            progress.show(totals);
-          },
-        });
+        try {
+          return await collect(clients, {
+            keys,
+            concurrency: opts.concurrency,
+            onProgress: (p) => {
+              totals[i] = p;
+              progress.show(totals);
+            },
+          });
+        } catch (err) {
+          // With several regions the line says which one failed, as warnings do (a region the
+          // account has not enabled refuses the credentials, whatever the call).
+          if (err instanceof CollectError && regions.length > 1) throw new InputError(`${err.call} in ${region} failed: ${err.detail}`);
+          throw err;
+        }
       }),
     );
     progress.clear();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCaptured } from './capture-io';
 import { type FakeAccount, mockAccount } from '../lambdas/adapters/ec2/fake-account';
@@ -78,6 +79,22 @@ describe('vpc-auditor audit --live', () => {
     expect(new Set(regions)).toEqual(new Set(['eu-west-1', 'us-east-1']));
     expect(regions.length).toBe(2 * findingsOf(one.stdout).length);
     expect(JSON.parse(two.stdout).summary.findings).toBe(regions.length);
+  });
+
+  it('with several regions, the line of an error that stops the run names its region', async () => {
+    // Arrange: a region the account has not enabled refuses the credentials.
+    fake = mockAccount();
+    fake.sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => {
+      if ((await getClient().config.region()) === 'eu-west-1') return { Account: '111122223333' };
+      throw Object.assign(new Error('The security token included in the request is invalid.'), { name: 'InvalidClientTokenId', $metadata: { httpStatusCode: 403 } });
+    });
+    // Act
+    const { code, stderr } = await cli(['audit', '--live', '--region', 'eu-west-1', '--region', 'ap-east-1']);
+    // Assert
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: 'vpc-auditor: sts:GetCallerIdentity in ap-east-1 failed: InvalidClientTokenId (HTTP 403): The security token included in the request is invalid.\n',
+    });
   });
 
   it('draws a progress line only when stderr is a terminal, and clears it', async () => {

@@ -32,6 +32,15 @@ export function classifyCallError(err: unknown): CallFailure | 'fatal' {
   return 'fatal';
 }
 
+/**
+ * EC2's answer for an id that names nothing (InvalidClientVpnEndpointId.NotFound,
+ * InvalidPrefixListID.NotFound): for a per-item read, the item was deleted after it was listed.
+ */
+export function isNotFound(err: unknown): boolean {
+  const e = (err ?? {}) as SdkError;
+  return (e.Code ?? e.name ?? '').endsWith('.NotFound');
+}
+
 /** One short phrase for a warning or an error line: the code and the first line of the message. */
 export function describeCallError(err: unknown): string {
   const e = (err ?? {}) as SdkError;

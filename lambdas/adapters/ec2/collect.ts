@@ -1,7 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { Snapshot, SnapshotKey } from '../../../rules/engine/snapshot-schema';
-import { type CallFailure, classifyCallError, describeCallError } from './call-errors';
+import { type CallFailure, classifyCallError, describeCallError, isNotFound } from './call-errors';
 import { planReads, type Read, vpcsOf } from './plan';
 import { ACCOUNT_ACTION, type Scope, type Source, sourceOf } from './sources';
 
@@ -38,6 +38,14 @@ export interface Collected {
 /** A read failed in a way that must stop the run (exit 2): not a denial, not a missing action. */
 export class CollectError extends Error {
   override name = 'CollectError';
+  constructor(
+    /** The action that failed, e.g. `ec2:DescribeVpcs`. */
+    readonly call: string,
+    /** The error's code, HTTP status and first message line. */
+    readonly detail: string,
+  ) {
+    super(`${call} failed: ${detail}`);
+  }
 }
 
 export const DEFAULT_COLLECT_CONCURRENCY = 8;
@@ -101,7 +109,7 @@ class Collection {
       return out.Account;
     } catch (err) {
       const kind = classifyCallError(err);
-      if (kind === 'fatal') throw new CollectError(`${ACCOUNT_ACTION} failed: ${describeCallError(err)}`);
+      if (kind === 'fatal') throw new CollectError(ACCOUNT_ACTION, describeCallError(err));
       this.warnings.push({ call: ACCOUNT_ACTION, kind, error: describeCallError(err), keys: [] });
       return undefined;
     }
@@ -117,19 +125,39 @@ class Collection {
     try {
       const items = await this.fetch(source, read.input);
       if (this.failed.has(source.key)) return; // another page of this key was refused meanwhile
-      if (read.locate) for (const item of items) for (const vpc of vpcsOf(item)) this.vpcIds.add(vpc);
+      if (read.locate) this.locate(source, items);
       else if (read.prefixListId) this.entries[read.prefixListId] = items.map(entryOf);
       else (this.data[source.key] ??= []).push(...(read.tag ? items.map((i) => ({ ...i, ...read.tag })) : items));
     } catch (err) {
       this.counted(1, 0); // the refused call was sent too
+      // The endpoint or prefix list went away between its listing and this call: an endpoint
+      // left no rules; a list's entries stay unknown (absent), never an empty list.
+      if (source.perItem && isNotFound(err)) {
+        if (read.tag) this.data[source.key] ??= [];
+        return;
+      }
       const kind = classifyCallError(err);
-      if (kind === 'fatal') throw new CollectError(`${source.action} failed: ${describeCallError(err)}`);
+      if (kind === 'fatal') throw new CollectError(source.action, describeCallError(err));
       this.fail(source, kind, err);
     }
   }
 
+  /**
+   * Stage 0 of a resource scope: the VPCs the named resources are in. A resource in none (a
+   * virtual private gateway detached from its VPC) is read here and by no VPC filter later, so
+   * it is kept as read.
+   */
+  private locate(source: Source, items: Array<Record<string, unknown>>): void {
+    for (const item of items) {
+      const vpcs = vpcsOf(item);
+      if (vpcs.length === 0) (this.data[source.key] ??= []).push(item);
+      for (const vpc of vpcs) this.vpcIds.add(vpc);
+    }
+  }
+
   /** Every page of one call, as plain JSON (Dates become ISO strings, as in a snapshot file). */
-  private async fetch(source: Source, input: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+  private async fetch(source: Source, readInput: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+    const input = source.params ? { ...source.params, ...readInput } : readInput;
     const items: Array<Record<string, unknown>> = [];
     const take = (page: Record<string, unknown>) => {
       const got = (page[source.field] ?? []) as unknown[];
@@ -152,6 +180,8 @@ class Collection {
 
   /** The key (and the keys read through it) stay absent; one warning names the call. */
   private fail(source: Source, kind: CallFailure, err: unknown): void {
+    // Calls for several items (endpoints, prefix lists, filter chunks) run at once: warn once.
+    if (this.failed.has(source.key)) return;
     const keys: SnapshotKey[] = [source.key];
     for (const key of this.options.keys) if (sourceOf(key)?.perItem === source.key) keys.push(key);
     const warning: CollectWarning = { call: source.action, kind, error: describeCallError(err), keys };

@@ -27,7 +27,7 @@ type Item = Record<string, unknown>;
 const MAX_FILTER_VALUES = 200;
 
 /** Keys the resource scope derives from what it read instead of filtering by VPC. */
-const DERIVED_IN_RESOURCE_SCOPE = new Set<SnapshotKey>(['SecurityGroupRules', 'ManagedPrefixLists']);
+const DERIVED_IN_RESOURCE_SCOPE = new Set<SnapshotKey>(['SecurityGroupRules', 'ManagedPrefixLists', 'FlowLogs']);
 
 /**
  * The reads of one stage, or null after the last:
@@ -35,7 +35,8 @@ const DERIVED_IN_RESOURCE_SCOPE = new Set<SnapshotKey>(['SecurityGroupRules', 'M
  * 1. every wanted key that depends on nothing (region: the whole region; resource scope: the
  *    VPCs' context by server-side filter);
  * 2. per item and derived reads: authorization rules per Client VPN endpoint; in a resource
- *    scope the rules of the groups read and the prefix lists they reference;
+ *    scope the rules of the groups read, the prefix lists they reference, and the flow logs of
+ *    the VPCs and of the subnets and interfaces read in them;
  * 3. the entries of each customer prefix list that something read references.
  */
 export function planReads(stage: number, keys: ReadonlySet<SnapshotKey>, scope: Scope, state: ReadState): Read[] | null {
@@ -75,9 +76,10 @@ function locateReads(scope: ResourceScope): Read[] {
 
 function scopedReads(source: Source, scope: ResourceScope, state: ReadState): Read[] {
   if (DERIVED_IN_RESOURCE_SCOPE.has(source.key)) return [];
-  const vpcs = [...new Set([...state.vpcIds, ...(scope.vpcIds ?? [])])];
+  const vpcs = scopeVpcs(scope, state);
   if (source.byVpc && vpcs.length > 0) return filter(source.byVpc, vpcs).map((input) => ({ source, input }));
-  // Named, looked up in stage 0, and in no VPC: they no longer exist (a deletion event).
+  // Named, looked up in stage 0, and in no VPC: they no longer exist (a deletion event), or they
+  // are in none (a detached virtual private gateway), and stage 0 kept them.
   if (source.byVpc && source.byId && idsOf(scope, source.byId.scope).length > 0) return [{ source, input: {}, none: true }];
   // Not tied to a VPC (VPN): only the resources the scope names; otherwise the key stays
   // absent (its rules report NOT_APPLICABLE), since reading it would mean the whole region.
@@ -85,10 +87,14 @@ function scopedReads(source: Source, scope: ResourceScope, state: ReadState): Re
   return [];
 }
 
+const scopeVpcs = (scope: ResourceScope, state: ReadState): string[] => [...new Set([...state.vpcIds, ...(scope.vpcIds ?? [])])];
+
 function derivedReads(source: Source, scope: Scope, state: ReadState): Read[] {
   if (source.key === 'AuthorizationRules') {
     if (!state.data.ClientVpnEndpoints) return [];
-    const reads = listed(state, 'ClientVpnEndpoints').map((e) => ({
+    // An endpoint DescribeClientVpnEndpoints reports as `deleted` has no rules left to ask for.
+    const live = listed(state, 'ClientVpnEndpoints').filter((e) => (e.Status as Item | undefined)?.Code !== 'deleted');
+    const reads = live.map((e) => ({
       source,
       input: { ClientVpnEndpointId: e.ClientVpnEndpointId },
       tag: { ClientVpnEndpointId: e.ClientVpnEndpointId },
@@ -96,6 +102,14 @@ function derivedReads(source: Source, scope: Scope, state: ReadState): Read[] {
     return orNone(source, reads);
   }
   if (scope.kind === 'region' || !DERIVED_IN_RESOURCE_SCOPE.has(source.key)) return [];
+  if (source.key === 'FlowLogs') {
+    const vpcs = scopeVpcs(scope, state);
+    if (vpcs.length === 0) return [];
+    // A flow log is on a VPC, a subnet or an interface; the VPC's verdict names those inside it
+    // too, so a resource scope reads them as a region read would see them.
+    const inside = [...listed(state, 'Subnets').map((s) => s.SubnetId), ...listed(state, 'NetworkInterfaces').map((i) => i.NetworkInterfaceId)] as string[];
+    return filter(source.byVpc!, [...vpcs, ...inside]).map((input) => ({ source, input }));
+  }
   if (source.key === 'SecurityGroupRules') {
     const groups = state.data.SecurityGroups ? listed(state, 'SecurityGroups').map((g) => g.GroupId as string) : idsOf(scope, 'securityGroupIds');
     return orNone(source, filter('group-id', groups).map((input) => ({ source, input })));

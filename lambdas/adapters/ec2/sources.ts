@@ -48,6 +48,7 @@ import type { SnapshotKey } from '../../../rules/engine/snapshot-schema';
  * - `byId`: the scope field naming resources of this key, and the filter that reads them.
  * - `perItem`: the call is made once per item of another key (AuthorizationRules per endpoint,
  *   PrefixListEntries per customer prefix list): collect.ts handles those two by name.
+ * - `params`: sent with every call of the key, whatever the scope.
  */
 export interface Source {
   key: SnapshotKey;
@@ -63,6 +64,7 @@ export interface Source {
   byVpc?: string;
   byId?: { scope: ScopeIdField; filter: string };
   perItem?: SnapshotKey;
+  params?: Record<string, unknown>;
 }
 
 /** The resource scope (change events): the resources named, plus their VPCs' context. */
@@ -85,6 +87,13 @@ export type Scope = { kind: 'region' } | ResourceScope;
 
 type Cmd = Source['command'];
 export type Paginate = (config: { client: EC2Client; pageSize?: number }, input: Record<string, unknown>) => AsyncIterable<Record<string, unknown>>;
+/**
+ * An account whose managed resource visibility is `hidden` (ModifyManagedResourceVisibility)
+ * leaves resources that AWS services manage for it (EKS Auto Mode nodes and their interfaces)
+ * out of Describe answers unless the call asks for them; an auditor must see them all.
+ */
+const WITH_MANAGED = { IncludeManagedResources: true };
+
 const source = (
   key: SnapshotKey,
   action: Source['action'],
@@ -137,8 +146,14 @@ export const SOURCES: readonly Source[] = [
     pageSize: 1000,
     byVpc: 'vpc-id',
     byId: { scope: 'networkInterfaceIds', filter: 'network-interface-id' },
+    params: WITH_MANAGED,
   }),
-  source('Reservations', 'ec2:DescribeInstances', DescribeInstancesCommand, paginateDescribeInstances, 'Reservations', { pageSize: 1000, byVpc: 'vpc-id' }),
+  source('Reservations', 'ec2:DescribeInstances', DescribeInstancesCommand, paginateDescribeInstances, 'Reservations', {
+    pageSize: 1000,
+    byVpc: 'vpc-id',
+    params: WITH_MANAGED,
+  }),
+  // resource-id names a VPC, a subnet or an interface: plan.ts asks for the VPCs' subnets and interfaces too.
   source('FlowLogs', 'ec2:DescribeFlowLogs', DescribeFlowLogsCommand, paginateDescribeFlowLogs, 'FlowLogs', { pageSize: 1000, byVpc: 'resource-id' }),
   source('VpnConnections', 'ec2:DescribeVpnConnections', DescribeVpnConnectionsCommand, undefined, 'VpnConnections', {
     byId: { scope: 'vpnConnectionIds', filter: 'vpn-connection-id' },

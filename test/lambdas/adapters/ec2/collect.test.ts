@@ -53,6 +53,23 @@ describe('collect, region scope', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('asks for the resources AWS services manage, which an account can hide from Describe answers', async () => {
+    // Arrange: the account hides managed resources, as EC2 does unless the call includes them.
+    const node = { NetworkInterfaceId: 'eni-eks', SubnetId: 'subnet-1', VpcId: 'vpc-1', InterfaceType: 'interface', Operator: { Managed: true, Principal: 'eks.amazonaws.com' } };
+    const hiding = (key: string, hidden: Record<string, unknown>) => (input: Record<string, unknown>) => ({
+      [key]: input.IncludeManagedResources === true ? [...ACCOUNT[key], hidden] : ACCOUNT[key],
+    });
+    fake = mockAccount({
+      'ec2:DescribeNetworkInterfaces': hiding('NetworkInterfaces', node),
+      'ec2:DescribeInstances': hiding('Reservations', { Instances: [{ InstanceId: 'i-eks', Operator: { Managed: true } }] }),
+    });
+    // Act
+    const { snapshot } = await collect(clients(), { keys: ALL_KEYS });
+    // Assert
+    expect(snapshot.NetworkInterfaces?.map((i) => i.NetworkInterfaceId)).toEqual(['eni-1', 'eni-2', 'eni-eks']);
+    expect(snapshot.Reservations?.flatMap((r) => r.Instances?.map((i) => i.InstanceId))).toEqual(['i-1', 'i-2', 'i-eks']);
+  });
+
   it('reads only the keys the rules need', async () => {
     fake = mockAccount();
     const rule = CATALOG.filter((r) => r.meta.id === 'customer-gateway-in-use');
@@ -87,6 +104,43 @@ describe('collect, region scope', () => {
     expect(snapshot.SecurityGroups).toEqual(ACCOUNT.SecurityGroups);
   });
 
+  it('warns once for a call denied for every item it is made for', async () => {
+    fake = mockAccount({ 'ec2:DescribeClientVpnAuthorizationRules': denied, 'ec2:GetManagedPrefixListEntries': denied });
+    const { snapshot, warnings } = await collect(clients(), { keys: ALL_KEYS, concurrency: 8 });
+    expect(warnings.map((w) => w.call)).toEqual(['ec2:DescribeClientVpnAuthorizationRules', 'ec2:GetManagedPrefixListEntries']);
+    expect(snapshot.AuthorizationRules).toBeUndefined();
+    expect(snapshot.ClientVpnEndpoints).toEqual(ACCOUNT.ClientVpnEndpoints);
+  });
+
+  it('asks no authorization rules of a deleted Client VPN endpoint', async () => {
+    const [endpoint, other] = ACCOUNT.ClientVpnEndpoints;
+    fake = mockAccount({ 'ec2:DescribeClientVpnEndpoints': () => ({ ClientVpnEndpoints: [endpoint, { ...other, Status: { Code: 'deleted' } }] }) });
+    const { snapshot, warnings } = await collect(clients(), { keys: ['ClientVpnEndpoints', 'AuthorizationRules'] });
+    const asked = sent(fake).filter((c) => c.command === 'DescribeClientVpnAuthorizationRulesCommand');
+    expect(new Set(asked.map((c) => c.input.ClientVpnEndpointId))).toEqual(new Set(['cvpn-endpoint-1']));
+    expect(warnings).toEqual([]);
+    expect(snapshot.AuthorizationRules).toEqual(PER_ITEM.AuthorizationRules['cvpn-endpoint-1']);
+  });
+
+  it('goes on when an endpoint or prefix list is deleted between its listing and the read of its items', async () => {
+    // Arrange: EC2's answer for an id that no longer names anything.
+    const gone = (code: string) => () => {
+      throw Object.assign(new Error(`The ID does not exist`), { name: code, $metadata: { httpStatusCode: 400 } });
+    };
+    fake = mockAccount({
+      'ec2:DescribeClientVpnAuthorizationRules': (input) =>
+        input.ClientVpnEndpointId === 'cvpn-endpoint-2' ? gone('InvalidClientVpnEndpointId.NotFound')() : { AuthorizationRules: PER_ITEM.AuthorizationRules['cvpn-endpoint-1'] },
+      'ec2:GetManagedPrefixListEntries': gone('InvalidPrefixListID.NotFound'),
+    });
+    // Act
+    const { snapshot, warnings } = await collect(clients(), { keys: ALL_KEYS });
+    // Assert: the endpoint has no rules left; the list's entries are unknown, not empty.
+    expect(warnings).toEqual([]);
+    expect(snapshot.AuthorizationRules).toEqual(PER_ITEM.AuthorizationRules['cvpn-endpoint-1']);
+    expect(snapshot.PrefixListEntries).toEqual({});
+    expect(snapshot.SecurityGroups).toEqual(ACCOUNT.SecurityGroups);
+  });
+
   it('stops on any other error, naming the call', async () => {
     fake = mockAccount({
       'ec2:DescribeSubnets': () => {
@@ -117,7 +171,7 @@ describe('collect, resource scope', () => {
         first('DescribeSubnetsCommand', filters('vpc-id', 'vpc-1')),
         first('DescribeRouteTablesCommand', filters('vpc-id', 'vpc-1')),
         first('DescribeInternetGatewaysCommand', filters('attachment.vpc-id', 'vpc-1')),
-        first('DescribeNetworkInterfacesCommand', filters('vpc-id', 'vpc-1')),
+        first('DescribeNetworkInterfacesCommand', { ...filters('vpc-id', 'vpc-1'), IncludeManagedResources: true }),
         first('DescribeSecurityGroupRulesCommand', filters('group-id', 'sg-web', 'sg-db')),
         first('DescribeManagedPrefixListsCommand', filters('prefix-list-id', 'pl-cust', 'pl-aws')),
         first('GetManagedPrefixListEntriesCommand', { PrefixListId: 'pl-cust' }),
@@ -137,6 +191,25 @@ describe('collect, resource scope', () => {
     expect(sent(fake).map((c) => c.command)).toEqual(['DescribeSecurityGroupsCommand']);
     expect(snapshot.SecurityGroups).toEqual([]);
     expect(snapshot.SecurityGroupRules).toEqual([]);
+  });
+
+  it('reads the flow logs of a VPC and of its subnets and interfaces, as the flow-log verdict names them', async () => {
+    // Arrange
+    fake = mockAccount();
+    const rules = CATALOG.filter((r) => r.meta.id === 'vpc-flow-logs-enabled');
+    // Act
+    await collect(clients(), { keys: keysFor(rules, { exposure: false }), scope: { kind: 'resources', vpcIds: ['vpc-1'] } });
+    // Assert
+    const asked = sent(fake).filter((c) => c.command === 'DescribeFlowLogsCommand' && !c.input.NextToken);
+    expect(asked.map((c) => c.input.Filters)).toEqual([[{ Name: 'resource-id', Values: ['vpc-1', 'subnet-1', 'subnet-2', 'eni-1', 'eni-2'] }]]);
+  });
+
+  it('keeps a virtual private gateway detached from every VPC, which no VPC filter finds', async () => {
+    const detached = { VpnGatewayId: 'vgw-2', State: 'available', VpcAttachments: [] };
+    fake = mockAccount({ 'ec2:DescribeVpnGateways': (input) => ({ VpnGateways: JSON.stringify(input).includes('vgw-2') ? [detached] : [] }) });
+    const rules = CATALOG.filter((r) => r.meta.id === 'vpn-gateway-attached');
+    const { snapshot } = await collect(clients(), { keys: keysFor(rules, { exposure: false }), scope: { kind: 'resources', vpnGatewayIds: ['vgw-2'] } });
+    expect(snapshot.VpnGateways).toEqual([detached]);
   });
 
   it('leaves keys not tied to a VPC absent rather than read the whole region', async () => {
