@@ -130,6 +130,33 @@ describe('unresolved customer prefix lists', () => {
     expect(f.evidence.unresolvedPrefixLists).toEqual(['pl-x']);
   });
 
+  it('undecided too when the list could open another checked port, one the proven FAIL does not name', () => {
+    // Arrange: 3389 from the internet (proven, but the NACL denies it); 22 only from pl-x
+    const group22 = sg('sg-1', [perm('tcp', 3389, 3389, '0.0.0.0/0'), fromList]);
+    const deny3389 = [entry(90, 'deny', '6', '0.0.0.0/0', [3389, 3389]), entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)];
+
+    // Act
+    const f = check(rule, network([eni(PUBLIC)], group22, deny3389), 'sg-1');
+
+    // Assert: were pl-x the internet, 22 would be offending and reach eni-1 (CRITICAL)
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH' });
+    expect(f.evidence.exposure).toEqual({ attachedInterfaces: 1, exposedInterfaces: 0, undecided: ['eni-1: PrefixListEntries[pl-x]'] });
+  });
+
+  it('sg-no-public-all-traffic: undecided when the list could open every port of the protocol that reaches the interface', () => {
+    // Arrange: every tcp port from the internet (proven), every udp port only from pl-x; the NACL lets in no tcp
+    const udpFromList = { IpProtocol: 'udp', FromPort: 0, ToPort: 65535, PrefixListIds: [{ PrefixListId: 'pl-x' }] };
+    const group = sg('sg-1', [perm('tcp', 0, 65535, '0.0.0.0/0'), udpFromList]);
+    const noTcp = [entry(90, 'deny', '6', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)];
+
+    // Act
+    const f = check(allTraffic, network([eni(PUBLIC)], group, noTcp), 'sg-1');
+
+    // Assert
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH', evidence: { protocols: ['tcp'] } });
+    expect(f.evidence.exposure).toEqual({ attachedInterfaces: 1, exposedInterfaces: 0, undecided: ['eni-1: PrefixListEntries[pl-x]'] });
+  });
+
   it('an interface the list cannot expose (no public address) stays decided', () => {
     // Act
     const f = check(rule, network([eni()], group, naclEntries), 'sg-1');
