@@ -51,6 +51,8 @@ export function exposureSeverity(
     // Ports and path per interface; the clients are in that interface's own finding
     // (eni-no-internet-exposed-ports), which says who gets through.
     if (hits.length > 0) exposed.push({ interfaceId: eni.NetworkInterfaceId, exposed: hits.map(describePortsAndPath) });
+    // Some of its groups are unknown: exposure through the known ones is proven (above), no exposure is not.
+    else if (r.ingressMissing.length > 0) unknown.push(`${eni.NetworkInterfaceId}: ${r.ingressMissing.join(', ')}`);
     // Exposed only if an unresolved prefix list holds the internet: neither CRITICAL nor
     // lower is known, so the interface is undecided (docs/semantics.md "Source set"). Such a
     // list can open more ports of the group too, so the ports are those it would offend on then.

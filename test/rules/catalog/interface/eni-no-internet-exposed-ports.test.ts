@@ -256,6 +256,24 @@ describe('eni-no-internet-exposed-ports', () => {
     expect(findingOf(findings, rule.meta.id, 'eni-2').status).toBe('PASS');
   });
 
+  it('a group missing from the snapshot hides only part of the ingress: exposure the known group proves is a FAIL naming it', () => {
+    // Arrange: eni-1 also uses sg-gone, which the snapshot lacks
+    const withGroup = (ingress: Record<string, unknown>[]) => {
+      const snapshot = network({ ingress }) as { NetworkInterfaces: Array<{ Groups: unknown[] }> };
+      snapshot.NetworkInterfaces[0].Groups.push({ GroupId: 'sg-gone', GroupName: 'gone' });
+      return snapshot;
+    };
+
+    // Act
+    const proven = check(rule, withGroup([perm('tcp', 22, 22, '0.0.0.0/0')]), 'eni-1');
+    const unproven = check(rule, withGroup([perm('tcp', 22, 22, '10.0.0.0/8')]), 'eni-1');
+
+    // Assert: the missing group can only add to what gets in; nothing proven is no PASS
+    expect(proven).toMatchObject({ status: 'FAIL', severity: 'CRITICAL', evidence: { missingInputs: ['SecurityGroups (sg-gone)'] } });
+    expect(proven.message).toMatch(/^Reachable from the internet on tcp 22 via .* The snapshot lacks SecurityGroups \(sg-gone\): more may be reachable\.$/);
+    expect(unproven).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['SecurityGroups (sg-gone)'] } });
+  });
+
   it('NOT_APPLICABLE naming what is missing, never a PASS', () => {
     const noAcls = { ...network(), NetworkAcls: undefined };
     expect(check(rule, noAcls, 'eni-1')).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['NetworkAcls'] } });

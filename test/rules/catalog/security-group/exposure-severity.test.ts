@@ -113,6 +113,30 @@ describe('sg-no-public-high-risk-ports', () => {
 
 });
 
+describe('an interface with a group the snapshot lacks', () => {
+  const withGone = eni({ ...PUBLIC, Groups: [{ GroupId: 'sg-1', GroupName: 'sg-1' }, { GroupId: 'sg-gone', GroupName: 'gone' }] });
+
+  it('CRITICAL when the known group already exposes it: the missing group can only let more in', () => {
+    // Act
+    const f = check(rule, network([withGone]), 'sg-1');
+
+    // Assert
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'CRITICAL', evidence: { exposure: { attachedInterfaces: 1, exposedInterfaces: 1 } } });
+  });
+
+  it('undecided, naming the group, when what is known does not expose it', () => {
+    // Arrange: the NACL denies 22, yet keeps the group's other traffic
+    const deny22 = [entry(90, 'deny', '6', '0.0.0.0/0', [22, 22]), entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)];
+
+    // Act
+    const f = check(rule, network([withGone], sshOpen(), deny22), 'sg-1');
+
+    // Assert
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH' });
+    expect(f.evidence.exposure).toEqual({ attachedInterfaces: 1, exposedInterfaces: 0, undecided: ['eni-1: SecurityGroups (sg-gone)'] });
+  });
+});
+
 describe('unresolved customer prefix lists', () => {
   // sg-1 opens 22 to 52.0.0.0/8 (a proven FAIL) and to pl-x, whose entries the snapshot lacks;
   // the NACL denies 52.0.0.0/8 on 22, so only pl-x could expose the interface.
