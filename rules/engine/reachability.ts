@@ -96,14 +96,16 @@ function addressedFamilies(eni: NetworkInterface): number {
 
 /**
  * What the snapshot lacks to know anything of this interface's exposure, beyond the keys: its
- * route table's routes, its NACL's entries, entries of prefix lists routed to the gateway.
+ * route table's routes, its NACL's entries, entries of customer prefix lists it routes, to the
+ * gateway (they may add clients) or elsewhere (they may take every client away from it).
  * (A missing group only hides part of the ingress: what the known groups open still gets in.)
  */
 function undecidable(table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): string[] {
   const missing: string[] = [];
   if (table.Routes === undefined) missing.push(`RouteTables[${table.RouteTableId}].Routes`);
   if (nacl.Entries === undefined) missing.push(`NetworkAcls[${nacl.NetworkAclId}].Entries`);
-  missing.push(...prefixListInputs(internetRoutedAddresses(table, ctx).unresolvedPrefixLists));
+  const routing = internetRoutedAddresses(table, ctx);
+  missing.push(...prefixListInputs(routing.unresolvedPrefixLists), ...prefixListInputs(routing.unresolvedElsewhere));
   return missing;
 }
 

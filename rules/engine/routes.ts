@@ -187,9 +187,9 @@ export interface InternetRouting {
 /**
  * The addresses a table sends to an internet gateway attached to its VPC, by longest-prefix
  * match over active routes, with the routes that do it. A blackhole or more specific route to
- * elsewhere takes its addresses out. (An unresolved prefix-list route to elsewhere is left out:
- * that can only overstate what reaches the gateway, never hide it; `unresolvedElsewhere` names
- * it for the callers an overstatement would mislead.)
+ * elsewhere takes its addresses out. (An unresolved prefix-list route to elsewhere is left out,
+ * which can only overstate what reaches the gateway; `unresolvedElsewhere` names it, so that
+ * neither "routed" nor "reachable" is decided on it.)
  */
 export function internetRoutedAddresses(table: RouteTable, ctx: EvaluationContext): InternetRouting {
   return ctx.memo(table, 'internet-routed', () => {

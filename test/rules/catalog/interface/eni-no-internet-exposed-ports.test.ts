@@ -274,6 +274,23 @@ describe('eni-no-internet-exposed-ports', () => {
     expect(unproven).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['SecurityGroups (sg-gone)'] } });
   });
 
+  it('a customer prefix list without entries routed elsewhere could take every client from the gateway: no FAIL on it', () => {
+    // Arrange: besides 0.0.0.0/0 -> igw-1, pl-corp goes to a transit gateway
+    const withCorpRoute = (extra: Record<string, unknown> = {}) => {
+      const snapshot = network({ extra }) as { RouteTables: Array<{ Routes: unknown[] }> };
+      snapshot.RouteTables[0].Routes.push({ DestinationPrefixListId: 'pl-corp', TransitGatewayId: 'tgw-1', State: 'active' });
+      return snapshot;
+    };
+
+    // Act
+    const unknown = check(rule, withCorpRoute(), 'eni-1');
+    const known = check(rule, withCorpRoute({ PrefixListEntries: { 'pl-corp': [{ Cidr: '192.0.2.0/24' }] } }), 'eni-1');
+
+    // Assert: were pl-corp 0.0.0.0/1 + 128.0.0.0/1, nothing would reach igw-1
+    expect(unknown).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['PrefixListEntries[pl-corp]'] } });
+    expect(known).toMatchObject({ status: 'FAIL', severity: 'CRITICAL' });
+  });
+
   it('NOT_APPLICABLE naming what is missing, never a PASS', () => {
     const noAcls = { ...network(), NetworkAcls: undefined };
     expect(check(rule, noAcls, 'eni-1')).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['NetworkAcls'] } });
