@@ -19,13 +19,15 @@ export function oneLevelLower(s: Severity): Severity {
  * internet-reachable on an offending port, the base severity when the group is attached but no
  * interface is exposed, one level lower when it is attached to nothing. Without what
  * reachability needs, the base severity stands and the evidence names the missing keys. Only
- * the severity depends on this, never the verdict.
+ * the severity depends on this, never the verdict. `offendingIfListsOpen`: what the rule would
+ * find open were the group's unresolved prefix lists the whole internet (a superset of `offending`).
  */
 export function exposureSeverity(
   group: SecurityGroup,
   base: Severity,
   offending: Offending,
   ctx: EvaluationContext,
+  offendingIfListsOpen: Offending = offending,
 ): { severity: Severity; exposure: Record<string, unknown> } {
   if (!ctx.model.has('NetworkInterfaces')) return { severity: base, exposure: { missingInputs: ['NetworkInterfaces', ...missingOf(ctx)] } };
   const interfaces = ctx.model.interfacesUsing(group.GroupId);
@@ -49,9 +51,12 @@ export function exposureSeverity(
     // Ports and path per interface; the clients are in that interface's own finding
     // (eni-no-internet-exposed-ports), which says who gets through.
     if (hits.length > 0) exposed.push({ interfaceId: eni.NetworkInterfaceId, exposed: hits.map(describePortsAndPath) });
+    // Some of its groups are unknown: exposure through the known ones is proven (above), no exposure is not.
+    else if (r.ingressMissing.length > 0) unknown.push(`${eni.NetworkInterfaceId}: ${r.ingressMissing.join(', ')}`);
     // Exposed only if an unresolved prefix list holds the internet: neither CRITICAL nor
-    // lower is known, so the interface is undecided (docs/semantics.md "Source set").
-    else if (r.exposedIfListsOpen !== r.exposed && offendingExposure(r.exposedIfListsOpen, offending).length > 0) {
+    // lower is known, so the interface is undecided (docs/semantics.md "Source set"). Such a
+    // list can open more ports of the group too, so the ports are those it would offend on then.
+    else if (r.exposedIfListsOpen !== r.exposed && offendingExposure(r.exposedIfListsOpen, offendingIfListsOpen).length > 0) {
       unknown.push(`${eni.NetworkInterfaceId}: ${prefixListInputs(r.unresolvedPrefixLists).join(', ')}`);
     }
   }

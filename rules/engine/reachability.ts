@@ -50,13 +50,19 @@ export type Reachability =
        */
       exposedIfListsOpen: ExposedOf;
       unresolvedPrefixLists: readonly string[];
+      /**
+       * Ingress the snapshot lacks (a group, or a group's ingress list): then both are only what
+       * the known groups already expose, a lower bound (docs/semantics.md "NOT_APPLICABLE": a FAIL
+       * the data present proves stands); empty when every group is known.
+       */
+      ingressMissing: readonly string[];
     };
 
 const NOTHING_EXPOSED: readonly ExposedRange[] = Object.freeze([]);
 const exposesNothing: ExposedOf = () => NOTHING_EXPOSED;
 
 /** Shared by every interface that cannot be exposed (most of them). */
-const NOT_EXPOSED: Reachability = { known: true, exposed: exposesNothing, exposedIfListsOpen: exposesNothing, unresolvedPrefixLists: [] };
+const NOT_EXPOSED: Extract<Reachability, { known: true }> = { known: true, exposed: exposesNothing, exposedIfListsOpen: exposesNothing, unresolvedPrefixLists: [], ingressMissing: [] };
 
 /** The NACL a subnet is associated with (every subnet has exactly one). */
 function naclForSubnet(subnetId: string, ctx: EvaluationContext): NetworkAcl | undefined {
@@ -89,15 +95,17 @@ function addressedFamilies(eni: NetworkInterface): number {
 }
 
 /**
- * What the snapshot lacks to decide this interface's exposure, beyond the keys: its groups (or
- * their ingress lists), its route table's routes, its NACL's entries, entries of prefix lists
- * routed to the gateway.
+ * What the snapshot lacks to know anything of this interface's exposure, beyond the keys: its
+ * route table's routes, its NACL's entries, entries of customer prefix lists it routes, to the
+ * gateway (they may add clients) or elsewhere (they may take every client away from it).
+ * (A missing group only hides part of the ingress: what the known groups open still gets in.)
  */
-function undecidable(ingressMissing: string[], table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): string[] {
-  const missing = [...ingressMissing];
+function undecidable(table: RouteTable, nacl: NetworkAcl, ctx: EvaluationContext): string[] {
+  const missing: string[] = [];
   if (table.Routes === undefined) missing.push(`RouteTables[${table.RouteTableId}].Routes`);
   if (nacl.Entries === undefined) missing.push(`NetworkAcls[${nacl.NetworkAclId}].Entries`);
-  missing.push(...prefixListInputs(internetRoutedAddresses(table, ctx).unresolvedPrefixLists));
+  const routing = internetRoutedAddresses(table, ctx);
+  missing.push(...prefixListInputs(routing.unresolvedPrefixLists), ...prefixListInputs(routing.unresolvedElsewhere));
   return missing;
 }
 
@@ -123,15 +131,16 @@ function computeReachability(eni: NetworkInterface, ctx: EvaluationContext): Rea
   if (!table) return { known: false, missing: [`RouteTables (no table for ${subnetId || 'the interface subnet'})`] };
   if (!nacl) return { known: false, missing: [`NetworkAcls (no NACL associated with ${subnetId || 'the interface subnet'})`] };
   const ingress = interfaceIngress(eni, ctx);
-  const gaps = undecidable(ingress.missing, table, nacl, ctx);
-  if (gaps.length > 0) return { known: false, missing: gaps };
+  const gaps = undecidable(table, nacl, ctx);
+  if (gaps.length > 0) return { known: false, missing: [...ingress.missing, ...gaps] };
+  const ingressMissing = ingress.missing;
   // The union of its groups' public sources is not internet-open, even with unresolved lists
   // as the whole internet: no port can be. (Without such lists `ifOpen` is the exposure itself.)
   const ifOpen = withListsOpen(ingress.exposure, ctx);
-  if (!ifOpen.canBeOpen) return NOT_EXPOSED;
+  if (!ifOpen.canBeOpen) return ingressMissing.length === 0 ? NOT_EXPOSED : { ...NOT_EXPOSED, ingressMissing };
   const exposed = lazyExposure(eni, ingress.exposure, table, nacl, ctx);
   const exposedIfListsOpen = ifOpen === ingress.exposure ? exposed : lazyExposure(eni, ifOpen, table, nacl, ctx);
-  return { known: true, exposed, exposedIfListsOpen, unresolvedPrefixLists: ingress.exposure.unresolvedPrefixLists };
+  return { known: true, exposed, exposedIfListsOpen, unresolvedPrefixLists: ingress.exposure.unresolvedPrefixLists, ingressMissing };
 }
 
 /** Exposed ranges per protocol, computed on first ask. */

@@ -175,13 +175,21 @@ export interface InternetRouting {
    * lacks: the routed set is then not known, and callers must not decide "not routed".
    */
   unresolvedPrefixLists: string[];
+  /**
+   * Customer prefix lists whose entries the snapshot lacks, routed anywhere else (a blackhole
+   * included): left out of `addresses`, yet they could hold what it sends to the gateway, so
+   * callers must not decide "routed" on it either. Gateway-endpoint routes use AWS-managed lists
+   * of service ranges, never the internet, and are not counted.
+   */
+  unresolvedElsewhere: string[];
 }
 
 /**
  * The addresses a table sends to an internet gateway attached to its VPC, by longest-prefix
  * match over active routes, with the routes that do it. A blackhole or more specific route to
- * elsewhere takes its addresses out. (An unresolved prefix-list route to elsewhere is left out:
- * that can only overstate what reaches the gateway, never hide it.)
+ * elsewhere takes its addresses out. (An unresolved prefix-list route to elsewhere is left out,
+ * which can only overstate what reaches the gateway; `unresolvedElsewhere` names it, so that
+ * neither "routed" nor "reachable" is decided on it.)
  */
 export function internetRoutedAddresses(table: RouteTable, ctx: EvaluationContext): InternetRouting {
   return ctx.memo(table, 'internet-routed', () => {
@@ -193,11 +201,19 @@ export function internetRoutedAddresses(table: RouteTable, ctx: EvaluationContex
       addresses = addresses.union(d.addresses);
       routes.push(d.route);
     }
-    const unresolvedPrefixLists = (table.Routes ?? [])
-      .filter((r) => r.DestinationPrefixListId && r.State !== 'blackhole' && routeTarget(r).kind === 'internet-gateway')
-      .map((r) => r.DestinationPrefixListId as string)
-      .filter((id) => ctx.model.prefixList(id).cidrs === undefined);
-    return { addresses, routes, unresolvedPrefixLists };
+    const unresolvedPrefixLists: string[] = [];
+    const unresolvedElsewhere: string[] = [];
+    for (const r of table.Routes ?? []) {
+      const list = r.DestinationPrefixListId ? ctx.model.prefixList(r.DestinationPrefixListId) : undefined;
+      if (!list || list.cidrs !== undefined) continue;
+      const kind = routeTarget(r).kind;
+      if (kind === 'internet-gateway') {
+        if (r.State !== 'blackhole') unresolvedPrefixLists.push(list.id);
+      } else if (kind !== 'vpc-endpoint' && !list.awsManaged) {
+        unresolvedElsewhere.push(list.id);
+      }
+    }
+    return { addresses, routes, unresolvedPrefixLists, unresolvedElsewhere };
   });
 }
 

@@ -44,3 +44,13 @@ export const notApplicable = (message: string, evidence?: Record<string, unknown
 export function listedWithout(what: string, snapshotKey: string, id: string, field: string): RuleResult {
   return notApplicable(`The snapshot lists ${what} without its ${field}.`, { missingInputs: [`${snapshotKey}[${id}].${field}`] });
 }
+
+/**
+ * docs/semantics.md "NOT_APPLICABLE": a FAIL that the data present already proves stands, its
+ * message adding `note` and its evidence naming the keys `unknown` names; any other verdict on
+ * partial data is `unknown`.
+ */
+export function provenOrUnknown(proven: RuleResult, unknown: RuleResult, note = unknown.message): RuleResult {
+  if (proven.status !== 'FAIL') return unknown;
+  return { ...proven, message: `${proven.message} ${note}`, evidence: { ...proven.evidence, missingInputs: unknown.evidence?.missingInputs } };
+}

@@ -1,4 +1,5 @@
 import type { EvaluationContext } from './context';
+import { provenOrUnknown } from './rule';
 import { rulesUnknown } from './sg-exposure';
 import type { SecurityGroup } from './snapshot-schema';
 import type { RuleResult } from './types';
@@ -25,11 +26,5 @@ export function decideOnKnownRules(
   const unknown = rulesUnknown(group, BOTH, ctx);
   if (!unknown) return decide(group, ctx, BOTH);
   const known = ctx.model.rulesKnown(group, false) ? KNOWN_INGRESS : ctx.model.rulesKnown(group, true) ? KNOWN_EGRESS : null;
-  const proven = known && decide(group, ctx, known);
-  if (proven?.status !== 'FAIL') return unknown;
-  return {
-    ...proven,
-    message: `${proven.message} ${unknown.message}`,
-    evidence: { ...proven.evidence, missingInputs: unknown.evidence?.missingInputs },
-  };
+  return known ? provenOrUnknown(decide(group, ctx, known), unknown) : unknown;
 }

@@ -1,7 +1,7 @@
 import { authorizedPorts, type EvaluationContext } from '../../engine/context';
 import { formatRange, formatTraffic, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { describeExposure, type ExposedOf, type ExposedRange, type ExposurePath, REACHABILITY_INPUTS, reachability } from '../../engine/reachability';
-import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
+import { defineRule, fail, notApplicable, pass, provenOrUnknown } from '../../engine/rule';
 import { interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { NetworkInterface } from '../../engine/snapshot-schema';
 import type { RuleResult, Severity } from '../../engine/types';
@@ -32,7 +32,12 @@ export default defineRule(
     // The keys exist but do not cover this interface (say its subnet's NACL is not listed).
     if (!r.known) return notApplicable(`Reachability cannot be decided: ${r.missing.join('; ')}.`, { missingInputs: r.missing });
     // Unresolved prefix lists flow through every layer: decided with them empty and open.
-    return agreeOrUndecided(eni, r.exposed, r.exposedIfListsOpen, r.unresolvedPrefixLists, ctx, verdict);
+    const result = agreeOrUndecided(eni, r.exposed, r.exposedIfListsOpen, r.unresolvedPrefixLists, ctx, verdict);
+    if (r.ingressMissing.length === 0) return result;
+    // Some of its groups are unknown: what the known ones expose is proven, the rest is not.
+    const missing = r.ingressMissing;
+    const unknown = notApplicable(`Reachability cannot be decided: ${missing.join('; ')}.`, { missingInputs: missing });
+    return provenOrUnknown(result, unknown, `The snapshot lacks ${missing.join(', ')}: more may be reachable.`);
   },
 );
 

@@ -1,6 +1,6 @@
 import { formatRange, formatTraffic, protocolLabel } from '../../engine/protocols';
 import { routesToInterface } from '../../engine/routes';
-import { defineRule, fail, listedWithout, notApplicable, pass } from '../../engine/rule';
+import { defineRule, fail, listedWithout, notApplicable, pass, provenOrUnknown } from '../../engine/rule';
 import type { EvaluationContext } from '../../engine/context';
 import { allOpenRanges, type DirectionExposure, describeRule, interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { NetworkInterface } from '../../engine/snapshot-schema';
@@ -32,8 +32,11 @@ export default defineRule(
       return listedWithout(`routed-to interface ${eni.NetworkInterfaceId}`, 'NetworkInterfaces', eni.NetworkInterfaceId, 'SourceDestCheck');
     }
     const { missing, exposure } = interfaceIngress(eni, ctx);
-    if (missing.length > 0) return notApplicable(`The snapshot lacks ${missing.join(', ')}: its ingress is not known.`, { missingInputs: missing });
-    return decideWithUnknownLists(eni, exposure, ctx, verdict);
+    const result = decideWithUnknownLists(eni, exposure, ctx, verdict);
+    if (missing.length === 0) return result;
+    // Ingress the known groups open is proven open whatever the unknown ones add.
+    const unknown = notApplicable(`The snapshot lacks ${missing.join(', ')}: its ingress is not known.`, { missingInputs: missing });
+    return provenOrUnknown(result, unknown, `The snapshot lacks ${missing.join(', ')}: more may be open.`);
   },
 );
 

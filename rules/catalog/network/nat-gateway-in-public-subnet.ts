@@ -39,7 +39,7 @@ export default defineRule(
     }
     if (table.Routes === undefined) return routesMissing(table);
 
-    const { addresses, routes, unresolvedPrefixLists } = internetRoutedAddresses(table, ctx);
+    const { addresses, routes, unresolvedPrefixLists, unresolvedElsewhere } = internetRoutedAddresses(table, ctx);
     const internetIpv4 = AddressSet.of(addresses.v4, []);
     const evidence = {
       subnet: subnetId,
@@ -52,6 +52,14 @@ export default defineRule(
     };
     if (ctx.exposure.isInternetSized(internetIpv4)) {
       const igws = [...new Set(evidence.internetGatewayRoutes.map((r) => r.internetGateway))];
+      // A prefix list routed elsewhere could hold those addresses (0.0.0.0/1 + 128.0.0.0/1 beat
+      // 0.0.0.0/0): a PASS would rest on missing data (docs/semantics.md "NOT_APPLICABLE").
+      if (unresolvedElsewhere.length > 0) {
+        return notApplicable(
+          `Cannot decide: ${table.RouteTableId} sends the internet to ${igws.join(', ')}, but also routes prefix lists ${unresolvedElsewhere.join(', ')} elsewhere, and the snapshot lacks their entries (PrefixListEntries).`,
+          { ...evidence, missingInputs: prefixListInputs(unresolvedElsewhere) },
+        );
+      }
       return pass(`In ${subnetId}, whose route table ${table.RouteTableId} sends the internet to ${igws.join(', ')}.`, evidence);
     }
     if (unresolvedPrefixLists.length > 0) {

@@ -14,6 +14,17 @@ const zoneOf = (subnet: Subnet | undefined): Zone => ({ name: subnet?.Availabili
 const zoneLabel = (z: Zone): string => z.name ?? z.id ?? 'unknown';
 
 /**
+ * Two zones found different, as a message names them: by name when the names differ, else with
+ * the ids that told them apart. Names are mapped per account (a shared subnet's eu-west-1a can be
+ * another account's eu-west-1b), so "eu-west-1a ... in eu-west-1a" would contradict the verdict.
+ */
+function differentZoneLabels(a: Zone, b: Zone): [string, string] {
+  if (a.name !== undefined && b.name !== undefined && a.name !== b.name) return [a.name, b.name];
+  const withId = (z: Zone) => (z.name !== undefined && z.id !== undefined ? `${z.name} (${z.id})` : zoneLabel(z));
+  return [withId(a), withId(b)];
+}
+
+/**
  * Whether two subnets are in the same zone, or undefined when the snapshot cannot tell: by
  * AvailabilityZoneId when both carry it (the id names the physical zone), else by name.
  */
@@ -71,7 +82,8 @@ export default defineRule(
         if (same === undefined) {
           unknown.push({ natGateway: r.natGateway, destination: r.destination, reason: whyZoneUnknown(s) });
         } else if (!same) {
-          crossAz.push({ subnet: s.subnet, subnetAz: zoneLabel(s.zone), natGateway: r.natGateway, natAz: zoneLabel(r.natAz), destination: r.destination });
+          const [subnetAz, natAz] = differentZoneLabels(s.zone, r.natAz);
+          crossAz.push({ subnet: s.subnet, subnetAz, natGateway: r.natGateway, natAz, destination: r.destination });
         }
       }
     }

@@ -2,7 +2,7 @@ import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass, type Rule } from '../../engine/rule';
 import { describeOpenRange, type DirectionExposure, directionExposure, openAt, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { SecurityGroup } from '../../engine/snapshot-schema';
-import { decideWithUnknownLists } from '../../engine/unknown-prefix-lists';
+import { decideWithUnknownLists, withListsOpen } from '../../engine/unknown-prefix-lists';
 import { formatPortList, protocolLabel } from '../../engine/protocols';
 import type { RuleMetadata, RuleResult } from '../../engine/types';
 import { exposedNote, exposureSeverity } from '../../engine/exposure-severity';
@@ -30,7 +30,7 @@ export function portExposureRule(
     // Most groups have no public source at all: the same PASS, without probing each port.
     if (!exp.canBeOpen) return pass(NOTHING_OPEN, extra);
     const openPorts = [];
-    const offending = [];
+    const offending: PortProbe[] = [];
     // The probes depend only on settings: built once per evaluation, not once per group.
     for (const { protocol, port } of ctx.memo(meta, 'probes', probes)) {
       const open = openAt(exp, protocol, port, ctx);
@@ -41,8 +41,14 @@ export function portExposureRule(
     if (openPorts.length === 0) return pass(NOTHING_OPEN, extra);
     const list = formatPortList(openPorts);
     const from = [...new Set(openPorts.flatMap((o) => o.sources))].join(', ');
-    const { severity, exposure } = exposureSeverity(group, meta.severity, offending, ctx);
+    const { severity, exposure } = exposureSeverity(group, meta.severity, offending, ctx, offendingIfListsOpen(exp, offending, ctx));
     return fail(`Ingress open to the internet on ${list} from ${from}${exposedNote(exposure)}.`, { openPorts, exposure, ...extra }, severity);
+  };
+  /** The checked ports open were the group's unresolved prefix lists the internet (`offending` when it has none). */
+  const offendingIfListsOpen = (exp: DirectionExposure, offending: PortProbe[], ctx: EvaluationContext): PortProbe[] => {
+    const ifOpen = withListsOpen(exp, ctx);
+    if (ifOpen === exp) return offending;
+    return ctx.memo(meta, 'probes', probes).filter(({ protocol, port }) => openAt(ifOpen, protocol, port, ctx) !== undefined);
   };
   return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_USE_TRIGGERS, inputs: [] }, (group, ctx) => {
     const unknown = rulesUnknown(group, ['ingress'], ctx);

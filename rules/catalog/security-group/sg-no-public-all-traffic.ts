@@ -13,7 +13,7 @@ import {
 } from '../../engine/sg-exposure';
 import type { SecurityGroup } from '../../engine/snapshot-schema';
 import type { RuleResult } from '../../engine/types';
-import { decideWithUnknownLists } from '../../engine/unknown-prefix-lists';
+import { decideWithUnknownLists, withListsOpen } from '../../engine/unknown-prefix-lists';
 import { exposedNote, exposureSeverity } from '../../engine/exposure-severity';
 import { SECURITY_GROUP_USE_TRIGGERS, SG_RULES_DOC } from '../triggers';
 
@@ -47,6 +47,11 @@ function allPortsOpen(exp: DirectionExposure, ctx: EvaluationContext): { protoco
   return { protocols, ranges };
 }
 
+/** The traffic all-ports exposure offends on: tcp and udp for "-1" (the only protocols reachability knows). */
+function allPortsOffending(protocols: readonly number[]): { allPortsOf: readonly number[] } {
+  return { allPortsOf: protocols[0] === -1 ? [TCP, UDP] : protocols };
+}
+
 /** The verdict for one view of the group's sources (docs/semantics.md "Source set"). */
 function verdict(group: SecurityGroup, exp: DirectionExposure, ctx: EvaluationContext): RuleResult {
   const { protocols, ranges } = exp.canBeOpen ? allPortsOpen(exp, ctx) : NOTHING;
@@ -54,9 +59,11 @@ function verdict(group: SecurityGroup, exp: DirectionExposure, ctx: EvaluationCo
   const rules = [...new Set(ranges.flatMap((o) => o.rules))];
   const sources = sourcesOf(rules);
   // Exposure counts only on the protocols open on every port: a tcp 0-65535 rule is not made
-  // CRITICAL by udp 53 reaching the interface through another rule.
-  const allPortsOf = protocols[0] === -1 ? [TCP, UDP] : protocols;
-  const { severity, exposure } = exposureSeverity(group, 'HIGH', { allPortsOf }, ctx);
+  // CRITICAL by udp 53 reaching the interface through another rule. Unresolved prefix lists
+  // may open more of them: those decide which interfaces are undecided.
+  const ifOpen = withListsOpen(exp, ctx);
+  const offendingIfOpen = ifOpen === exp ? protocols : allPortsOpen(ifOpen, ctx).protocols;
+  const { severity, exposure } = exposureSeverity(group, 'HIGH', allPortsOffending(protocols), ctx, allPortsOffending(offendingIfOpen));
   const evidence = { protocols: protocols.map(protocolLabel), sources, rules: rules.map(describeRule), exposure, ...unresolvedEvidence(exp) };
   const which = protocols[0] === -1 ? 'All-ports ingress is' : `All ${protocols.map(protocolLabel).join(' and ')} ports are`;
   return fail(`${which} open to the internet from ${sources.join(', ')}${exposedNote(exposure)}.`, evidence, severity);

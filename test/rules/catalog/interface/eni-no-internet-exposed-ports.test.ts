@@ -256,6 +256,41 @@ describe('eni-no-internet-exposed-ports', () => {
     expect(findingOf(findings, rule.meta.id, 'eni-2').status).toBe('PASS');
   });
 
+  it('a group missing from the snapshot hides only part of the ingress: exposure the known group proves is a FAIL naming it', () => {
+    // Arrange: eni-1 also uses sg-gone, which the snapshot lacks
+    const withGroup = (ingress: Record<string, unknown>[]) => {
+      const snapshot = network({ ingress }) as { NetworkInterfaces: Array<{ Groups: unknown[] }> };
+      snapshot.NetworkInterfaces[0].Groups.push({ GroupId: 'sg-gone', GroupName: 'gone' });
+      return snapshot;
+    };
+
+    // Act
+    const proven = check(rule, withGroup([perm('tcp', 22, 22, '0.0.0.0/0')]), 'eni-1');
+    const unproven = check(rule, withGroup([perm('tcp', 22, 22, '10.0.0.0/8')]), 'eni-1');
+
+    // Assert: the missing group can only add to what gets in; nothing proven is no PASS
+    expect(proven).toMatchObject({ status: 'FAIL', severity: 'CRITICAL', evidence: { missingInputs: ['SecurityGroups (sg-gone)'] } });
+    expect(proven.message).toMatch(/^Reachable from the internet on tcp 22 via .* The snapshot lacks SecurityGroups \(sg-gone\): more may be reachable\.$/);
+    expect(unproven).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['SecurityGroups (sg-gone)'] } });
+  });
+
+  it('a customer prefix list without entries routed elsewhere could take every client from the gateway: no FAIL on it', () => {
+    // Arrange: besides 0.0.0.0/0 -> igw-1, pl-corp goes to a transit gateway
+    const withCorpRoute = (extra: Record<string, unknown> = {}) => {
+      const snapshot = network({ extra }) as { RouteTables: Array<{ Routes: unknown[] }> };
+      snapshot.RouteTables[0].Routes.push({ DestinationPrefixListId: 'pl-corp', TransitGatewayId: 'tgw-1', State: 'active' });
+      return snapshot;
+    };
+
+    // Act
+    const unknown = check(rule, withCorpRoute(), 'eni-1');
+    const known = check(rule, withCorpRoute({ PrefixListEntries: { 'pl-corp': [{ Cidr: '192.0.2.0/24' }] } }), 'eni-1');
+
+    // Assert: were pl-corp 0.0.0.0/1 + 128.0.0.0/1, nothing would reach igw-1
+    expect(unknown).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['PrefixListEntries[pl-corp]'] } });
+    expect(known).toMatchObject({ status: 'FAIL', severity: 'CRITICAL' });
+  });
+
   it('NOT_APPLICABLE naming what is missing, never a PASS', () => {
     const noAcls = { ...network(), NetworkAcls: undefined };
     expect(check(rule, noAcls, 'eni-1')).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['NetworkAcls'] } });

@@ -43,6 +43,24 @@ describe('nat-instance-no-public-ingress', () => {
     expect(alsoOpen).toMatchObject({ status: 'FAIL', evidence: { unresolvedPrefixLists: ['pl-1'] } });
   });
 
+  it('a group missing from the snapshot: ingress the known group opens is a FAIL naming it, nothing open is no PASS', () => {
+    // Arrange: eni-1 also uses sg-gone, which the snapshot lacks
+    const withGroup = (ingress: Record<string, unknown>[]) => {
+      const snapshot = natInstance(ingress) as { NetworkInterfaces: Array<{ Groups: unknown[] }> };
+      snapshot.NetworkInterfaces[0].Groups.push({ GroupId: 'sg-gone' });
+      return snapshot;
+    };
+
+    // Act
+    const proven = check(rule, withGroup([perm('tcp', 443, 443, '0.0.0.0/0')]), 'eni-1');
+    const unproven = check(rule, withGroup([perm('-1', undefined, undefined, '10.0.0.0/16')]), 'eni-1');
+
+    // Assert
+    expect(proven).toMatchObject({ status: 'FAIL', evidence: { missingInputs: ['SecurityGroups (sg-gone)'] } });
+    expect(proven.message).toBe('NAT instance ingress is open to the internet on tcp 443. The snapshot lacks SecurityGroups (sg-gone): more may be open.');
+    expect(unproven).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { missingInputs: ['SecurityGroups (sg-gone)'] } });
+  });
+
   it('PASS: a NAT instance accepting only the VPC', () => {
     expect(check(rule, natInstance([perm('-1', undefined, undefined, '10.0.0.0/16')]), 'eni-1').status).toBe('PASS');
   });

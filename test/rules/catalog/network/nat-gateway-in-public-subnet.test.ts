@@ -330,6 +330,35 @@ describe(ID, () => {
       expect(f.evidence).toMatchObject({ missingInputs: ['PrefixListEntries[pl-0route]'] });
     });
 
+    it('0.0.0.0/0 goes to the igw, but a customer prefix list without entries goes to a transit gateway: it could hold the internet', () => {
+      // Arrange: were pl-0corp 0.0.0.0/1 + 128.0.0.0/1, its longer prefixes would take every address from the igw
+      const routes = [route('0.0.0.0/0', 'igw-1'), route('pl-0corp', 'tgw-1')];
+      const snapshot = snapshotOf([routeTable('rtb-pub', routes, { subnets: ['subnet-pub'] })]);
+
+      // Act
+      const f = check(rule, snapshot, 'nat-1');
+
+      // Assert
+      expect(f.status).toBe('NOT_APPLICABLE');
+      expect(f.evidence).toMatchObject({ missingInputs: ['PrefixListEntries[pl-0corp]'] });
+    });
+
+    it.each([
+      ['to a transit gateway, with its entries', 'tgw-1', { PrefixListEntries: { 'pl-0corp': [{ Cidr: '192.0.2.0/24' }] } }],
+      ['to a transit gateway, AWS-managed', 'tgw-1', { ManagedPrefixLists: [{ PrefixListId: 'pl-0corp', PrefixListName: 'com.amazonaws.global.cloudfront.origin-facing', OwnerId: 'AWS' }] }],
+      ['to a gateway endpoint (AWS service ranges), without entries', 'vpce-1', {}],
+    ])('a prefix list routed %s leaves the PASS standing', (_name, target, extra) => {
+      // Arrange
+      const routes = [route('0.0.0.0/0', 'igw-1'), route('pl-0corp', target)];
+      const snapshot = snapshotOf([routeTable('rtb-pub', routes, { subnets: ['subnet-pub'] })], natGateway('nat-1', 'subnet-pub'), extra);
+
+      // Act
+      const f = check(rule, snapshot, 'nat-1');
+
+      // Assert
+      expect(f.status).toBe('PASS');
+    });
+
     it.each([
       ['a private NAT gateway', { ConnectivityType: 'private' }, 'A private NAT gateway does not need an internet gateway.'],
       ['a pending NAT gateway', { State: 'pending' }, 'The NAT gateway is pending, not available.'],

@@ -131,8 +131,33 @@ describe(ID, () => {
       // Assert
       expect(f.status).toBe('FAIL');
       expect(f.evidence).toEqual({
-        crossAz: [{ subnet: 'subnet-priv-a', subnetAz: 'eu-west-1a', natGateway: 'nat-b', natAz: 'euw1-az1', destination: '0.0.0.0/0' }],
+        crossAz: [{ subnet: 'subnet-priv-a', subnetAz: 'eu-west-1a (euw1-az3)', natGateway: 'nat-b', natAz: 'euw1-az1', destination: '0.0.0.0/0' }],
       });
+    });
+
+    it('subnets with one zone name in different zone ids (names are per account) are named with their ids', () => {
+      // Arrange
+      const subnets = [subnet('subnet-pub-b', 'eu-west-1a', { AvailabilityZoneId: 'euw1-az1' }), subnet('subnet-priv-a', 'eu-west-1a', { AvailabilityZoneId: 'euw1-az3' })];
+      const snapshot = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-b')], { subnets: ['subnet-priv-a'] })], { Subnets: subnets });
+
+      // Act
+      const f = check(rule, snapshot, 'rtb-a');
+
+      // Assert
+      expect(f.status).toBe('FAIL');
+      expect(f.message).toBe('Subnet subnet-priv-a in eu-west-1a (euw1-az3) reaches 0.0.0.0/0 through NAT gateway nat-b in eu-west-1a (euw1-az1).');
+    });
+
+    it('subnets in differently named zones are named by zone name alone', () => {
+      // Arrange
+      const subnets = [subnet('subnet-pub-b', 'eu-west-1b', { AvailabilityZoneId: 'euw1-az1' }), subnet('subnet-priv-a', 'eu-west-1a', { AvailabilityZoneId: 'euw1-az3' })];
+      const snapshot = snapshotOf([routeTable('rtb-a', [route('0.0.0.0/0', 'nat-b')], { subnets: ['subnet-priv-a'] })], { Subnets: subnets });
+
+      // Act
+      const f = check(rule, snapshot, 'rtb-a');
+
+      // Assert
+      expect(f.message).toBe('Subnet subnet-priv-a in eu-west-1a reaches 0.0.0.0/0 through NAT gateway nat-b in eu-west-1b.');
     });
 
     it('a table used by a 1a subnet sends 0.0.0.0/0 to the NAT gateway in 1b', () => {

@@ -113,6 +113,30 @@ describe('sg-no-public-high-risk-ports', () => {
 
 });
 
+describe('an interface with a group the snapshot lacks', () => {
+  const withGone = eni({ ...PUBLIC, Groups: [{ GroupId: 'sg-1', GroupName: 'sg-1' }, { GroupId: 'sg-gone', GroupName: 'gone' }] });
+
+  it('CRITICAL when the known group already exposes it: the missing group can only let more in', () => {
+    // Act
+    const f = check(rule, network([withGone]), 'sg-1');
+
+    // Assert
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'CRITICAL', evidence: { exposure: { attachedInterfaces: 1, exposedInterfaces: 1 } } });
+  });
+
+  it('undecided, naming the group, when what is known does not expose it', () => {
+    // Arrange: the NACL denies 22, yet keeps the group's other traffic
+    const deny22 = [entry(90, 'deny', '6', '0.0.0.0/0', [22, 22]), entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)];
+
+    // Act
+    const f = check(rule, network([withGone], sshOpen(), deny22), 'sg-1');
+
+    // Assert
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH' });
+    expect(f.evidence.exposure).toEqual({ attachedInterfaces: 1, exposedInterfaces: 0, undecided: ['eni-1: SecurityGroups (sg-gone)'] });
+  });
+});
+
 describe('unresolved customer prefix lists', () => {
   // sg-1 opens 22 to 52.0.0.0/8 (a proven FAIL) and to pl-x, whose entries the snapshot lacks;
   // the NACL denies 52.0.0.0/8 on 22, so only pl-x could expose the interface.
@@ -128,6 +152,33 @@ describe('unresolved customer prefix lists', () => {
     expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH' });
     expect(f.evidence.exposure).toEqual({ attachedInterfaces: 1, exposedInterfaces: 0, undecided: ['eni-1: PrefixListEntries[pl-x]'] });
     expect(f.evidence.unresolvedPrefixLists).toEqual(['pl-x']);
+  });
+
+  it('undecided too when the list could open another checked port, one the proven FAIL does not name', () => {
+    // Arrange: 3389 from the internet (proven, but the NACL denies it); 22 only from pl-x
+    const group22 = sg('sg-1', [perm('tcp', 3389, 3389, '0.0.0.0/0'), fromList]);
+    const deny3389 = [entry(90, 'deny', '6', '0.0.0.0/0', [3389, 3389]), entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)];
+
+    // Act
+    const f = check(rule, network([eni(PUBLIC)], group22, deny3389), 'sg-1');
+
+    // Assert: were pl-x the internet, 22 would be offending and reach eni-1 (CRITICAL)
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH' });
+    expect(f.evidence.exposure).toEqual({ attachedInterfaces: 1, exposedInterfaces: 0, undecided: ['eni-1: PrefixListEntries[pl-x]'] });
+  });
+
+  it('sg-no-public-all-traffic: undecided when the list could open every port of the protocol that reaches the interface', () => {
+    // Arrange: every tcp port from the internet (proven), every udp port only from pl-x; the NACL lets in no tcp
+    const udpFromList = { IpProtocol: 'udp', FromPort: 0, ToPort: 65535, PrefixListIds: [{ PrefixListId: 'pl-x' }] };
+    const group = sg('sg-1', [perm('tcp', 0, 65535, '0.0.0.0/0'), udpFromList]);
+    const noTcp = [entry(90, 'deny', '6', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0'), entry(100, 'allow', '-1', '0.0.0.0/0', undefined, true)];
+
+    // Act
+    const f = check(allTraffic, network([eni(PUBLIC)], group, noTcp), 'sg-1');
+
+    // Assert
+    expect(f).toMatchObject({ status: 'FAIL', severity: 'HIGH', evidence: { protocols: ['tcp'] } });
+    expect(f.evidence.exposure).toEqual({ attachedInterfaces: 1, exposedInterfaces: 0, undecided: ['eni-1: PrefixListEntries[pl-x]'] });
   });
 
   it('an interface the list cannot expose (no public address) stays decided', () => {
