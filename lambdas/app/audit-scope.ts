@@ -16,9 +16,8 @@ export interface NamedResource {
  * What to read: the whole region, or named resources (with their VPCs' context). The ec2
  * adapter's Scope has this shape; it is restated here because lambdas/app imports no adapter.
  */
-export type ReadScope =
-  | { kind: 'region' }
-  | ({ kind: 'resources'; vpcIds?: string[] } & Partial<Record<ScopeIdField, string[]>>);
+export type ReadScope = { kind: 'region' } | ResourceReadScope;
+export type ResourceReadScope = { kind: 'resources'; vpcIds?: string[]; vpcContext?: false } & Partial<Record<ScopeIdField, string[]>>;
 
 /** The scope field that names resources of each kind (sources.ts `byId`). */
 export const SCOPE_FIELD = {
@@ -37,8 +36,8 @@ export const SCOPE_FIELD = {
 type ScopeIdField = (typeof SCOPE_FIELD)[ResourceKindName];
 
 /** The resource scope naming these resources, plus these VPCs. */
-export function scopeOf(resources: readonly NamedResource[], vpcIds: readonly string[] = []): ReadScope {
-  const scope: Extract<ReadScope, { kind: 'resources' }> = { kind: 'resources' };
+export function scopeOf(resources: readonly NamedResource[], vpcIds: readonly string[] = []): ResourceReadScope {
+  const scope: ResourceReadScope = { kind: 'resources' };
   for (const r of resources) (scope[SCOPE_FIELD[r.kind]] ??= []).push(r.id);
   if (vpcIds.length > 0) scope.vpcIds = [...new Set([...(scope.vpcIds ?? []), ...vpcIds])];
   return scope;

@@ -42,7 +42,8 @@ export async function evaluateForConfig(work: ConfigWork, deps: ConfigEvaluateDe
   if (work.resourceKind !== rule.meta.resourceKind) return notApplicable(`${rule.meta.id} evaluates ${rule.meta.resourceKind} resources, not ${work.resourceType}`);
   const audited = await auditScope(deps.reader, {
     ...common,
-    scope: scopeOf([{ kind: work.resourceKind, id: work.resourceId }]),
+    // The resource by id, not its VPC's other resources: the verdict is about this one.
+    scope: { ...scopeOf([{ kind: work.resourceKind, id: work.resourceId }]), vpcContext: false },
     keep: (f) => f.resourceId === work.resourceId,
   });
   // Deleted between the change and this read: the deletion's own notification follows.

@@ -118,7 +118,8 @@ class Collection {
       const items = await this.fetch(source, read.input);
       if (this.failed.has(source.key)) return; // another page of this key was refused meanwhile
       if (read.locate) for (const item of items) for (const vpc of vpcsOf(item)) this.vpcIds.add(vpc);
-      else if (read.prefixListId) this.entries[read.prefixListId] = items.map(entryOf);
+      if (read.locate && !read.keep) return;
+      if (read.prefixListId) this.entries[read.prefixListId] = items.map(entryOf);
       else (this.data[source.key] ??= []).push(...(read.tag ? items.map((i) => ({ ...i, ...read.tag })) : items));
     } catch (err) {
       this.counted(1, 0); // the refused call was sent too
