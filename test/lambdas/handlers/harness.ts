@@ -42,3 +42,16 @@ export function configEvent(name: string, ruleName: string, item: Record<string,
   if (invoking[key]) Object.assign(invoking[key], item);
   return { ...event, configRuleName: ruleName, invokingEvent: JSON.stringify(invoking) };
 }
+
+/**
+ * An SQS record of the change queue (test/fixtures/events/sqs-authorize-sg-ingress.json), about
+ * group `groupId` of the fake account; `detail` fields replace the event's (errorCode, userIdentity).
+ */
+export function changeRecord(messageId: string, groupId = 'sg-web', detail: Record<string, unknown> = {}): Record<string, unknown> {
+  const record = copy(fixture<{ Records: Record<string, unknown>[] }>('sqs-authorize-sg-ingress.json').Records[0]);
+  const body = JSON.parse((record.body as string).replaceAll('sg-b15kasfs', groupId));
+  Object.assign(body.detail, { eventID: `event-${messageId}` }, detail);
+  return { ...record, messageId, body: JSON.stringify(body) };
+}
+
+export const sqsEvent = (...records: Record<string, unknown>[]) => ({ Records: records }) as never;
