@@ -38,7 +38,8 @@ export const makeLogger = (serviceName: string) => new Logger({ serviceName });
  */
 export function lazyHandler<E, R>(build: () => (event: E, context: Context) => Promise<R>): (event: E, context: Context) => Promise<R> {
   let built: ((event: E, context: Context) => Promise<R>) | undefined;
-  return (event, context) => {
+  // async: a build that throws (bad settings) rejects the invocation like any other failure.
+  return async (event, context) => {
     built ??= build();
     return built(event, context);
   };
