@@ -10,6 +10,7 @@ import { makeHandler } from '../../../lambdas/handlers/change';
 import { fakeTable } from '../adapters/dynamodb-fake';
 import { type FakeAccount, mockAccount } from '../adapters/ec2/fake-account';
 import { instantRetry, sdkError } from '../adapters/retry-fixtures';
+import { fixture } from '../events/fixtures';
 import { CONTEXT, changeRecord, common, ec2Deps, quietLogger, sqsEvent } from './harness';
 
 const hub = mockClient(SecurityHubClient);
@@ -111,6 +112,24 @@ describe('change handler (through the middy chain and the batch utility)', () =>
     const byVpc = fake.sent.filter((s) => s.command === 'DescribeSecurityGroupsCommand' && !s.input.NextToken && JSON.stringify(s.input).includes('vpc-id'));
     expect(byVpc.length).toBe(1);
     expect(hub.commandCalls(BatchImportFindingsCommand).length).toBe(1);
+  });
+
+  it('a NACL entry change re-evaluates the NACL and the exposure-dependent group findings of its VPC, nothing else of the groups', async () => {
+    // Arrange
+    const { handler } = wired();
+    const call = fixture<Record<string, { requestParameters: Record<string, unknown> }>>('cloudtrail-ec2-calls.json').CreateNetworkAclEntry;
+    const detail = { eventName: 'CreateNetworkAclEntry', requestParameters: { ...call.requestParameters, networkAclId: 'acl-1' }, responseElements: { _return: true } };
+
+    // Act
+    const response = await handler(sqsEvent(changeRecord('m1', 'sg-web', detail)), CONTEXT);
+
+    // Assert
+    expect(response).toEqual({ batchItemFailures: [] });
+    const byResource = (prefix: string) => new Set(imported().filter((f) => (f.Resources?.[0].Id as string).includes(`/${prefix}`)).map((f) => f.GeneratorId));
+    expect(byResource('acl-1').size).toBeGreaterThan(0);
+    expect(byResource('acl-2').size).toBe(0);
+    expect([...byResource('sg-web')].every((id) => id?.startsWith('sg-no-public-'))).toBe(true);
+    expect(byResource('sg-web').has('sg-no-public-admin-ports')).toBe(true);
   });
 
   it('a call that failed (errorCode) is skipped with its reason logged; nothing is read', async () => {
