@@ -1,10 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { AnyRule } from '../../rules/engine/rule';
-import type { Settings } from '../../rules/engine/settings';
 import { ec2Adapters, remediationQueueAt, securityHubPorts } from '../adapters/runtime-clients';
 import { auditChanges } from '../app/audit-changes';
 import type { ScopeReader } from '../app/audit-scope';
@@ -13,20 +10,16 @@ import { type ChangeMessage, parseChangeMessage } from '../events/cloudtrail-eve
 import { coalesce } from '../events/coalesce';
 import type { OwnRole } from '../events/filters';
 import { MalformedEventError } from '../events/malformed-event';
-import { lazyHandler, makeLogger, requiredEnv, settingsFromEnv } from './runtime';
+import { type HandlerBase, lazyHandler, makeLogger, requiredEnv, settingsFromEnv } from './runtime';
 
 /** The CloudTrail change handler: SQS batches of EventBridge "AWS API Call via CloudTrail" events. */
-export interface ChangeHandlerDeps {
+export interface ChangeHandlerDeps extends HandlerBase {
   reader: ScopeReader;
   lookups: LookupResolver;
   /** Absent when settings.sinks.securityHub is false. */
   publish?: PublishPorts;
   remediation: RemediationQueue;
   ownRole: OwnRole;
-  settings: Settings;
-  logger: Logger;
-  now?: () => Date;
-  rules?: readonly AnyRule[];
 }
 
 /**

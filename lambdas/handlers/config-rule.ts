@@ -3,7 +3,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { CATALOG } from '../../rules/catalog';
 import type { AnyRule } from '../../rules/engine/rule';
-import type { Settings } from '../../rules/engine/settings';
 import { configSink, ec2Adapters } from '../adapters/runtime-clients';
 import type { ScopeReader } from '../app/audit-scope';
 import { evaluateForConfig } from '../app/evaluate-for-config';
@@ -11,17 +10,13 @@ import type { ConfigEvaluationSink } from '../app/ports';
 import { parseConfigRuleEvent } from '../events/config-event';
 import { configWork } from '../events/config-work';
 import { MalformedEventError } from '../events/malformed-event';
-import { lazyHandler, makeLogger, settingsFromEnv } from './runtime';
+import { type HandlerBase, lazyHandler, makeLogger, settingsFromEnv } from './runtime';
 
 /** The AWS Config custom-rule handler (one Config rule per enabled catalog rule, named after it). */
-export interface ConfigRuleDeps {
+export interface ConfigRuleDeps extends HandlerBase {
   reader: ScopeReader;
   /** Absent when settings.sinks.config is false. */
   config?: ConfigEvaluationSink;
-  settings: Settings;
-  logger: Logger;
-  now?: () => Date;
-  rules?: readonly AnyRule[];
 }
 
 export function makeHandler(deps: ConfigRuleDeps) {

@@ -2,12 +2,23 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import { RULE_IDS } from '../../rules/catalog';
 import { InputError } from '../../rules/engine/errors';
+import type { AnyRule } from '../../rules/engine/rule';
 import { parseSettings, type Settings } from '../../rules/engine/settings';
 
 /** The one settings object (rules/engine/settings.ts), as JSON, in every handler's environment. */
 export const SETTINGS_ENV = 'VPC_AUDITOR_SETTINGS';
 
 type Env = Record<string, string | undefined>;
+
+/** What every handler's deps hold besides its adapters. */
+export interface HandlerBase {
+  settings: Settings;
+  logger: Logger;
+  /** The clock (tests fix it); the engine never reads one itself. */
+  now?: () => Date;
+  /** The catalog unless a test narrows it. */
+  rules?: readonly AnyRule[];
+}
 
 /** The settings the stack passed; absent = defaults. A bad value fails the container's first invocation with one line naming it. */
 export function settingsFromEnv(env: Env): Settings {

@@ -1,23 +1,16 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { AnyRule } from '../../rules/engine/rule';
-import type { Settings } from '../../rules/engine/settings';
 import { ec2Adapters, securityHubPorts } from '../adapters/runtime-clients';
 import type { ScopeReader } from '../app/audit-scope';
 import type { PublishPorts } from '../app/ports';
 import { sweepRegion } from '../app/sweep-region';
-import { lazyHandler, makeLogger, requiredEnv, settingsFromEnv } from './runtime';
+import { type HandlerBase, lazyHandler, makeLogger, requiredEnv, settingsFromEnv } from './runtime';
 
 /** The scheduled sweep (EventBridge Scheduler, settings.sweepSchedule): the whole region. */
-export interface SweepHandlerDeps {
+export interface SweepHandlerDeps extends HandlerBase {
   reader: ScopeReader;
   /** Absent when settings.sinks.securityHub is false. */
   publish?: PublishPorts;
-  settings: Settings;
-  logger: Logger;
-  now?: () => Date;
-  rules?: readonly AnyRule[];
 }
 
 /**
