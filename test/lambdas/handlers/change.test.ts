@@ -7,6 +7,7 @@ import { findingStateStore } from '../../../lambdas/adapters/finding-state';
 import { remediationQueue } from '../../../lambdas/adapters/remediation-queue';
 import { securityHubImporter } from '../../../lambdas/adapters/security-hub';
 import { makeHandler } from '../../../lambdas/handlers/change';
+import { SettingsSchema } from '../../../rules/engine/settings';
 import { fakeTable } from '../adapters/dynamodb-fake';
 import { type FakeAccount, mockAccount } from '../adapters/ec2/fake-account';
 import { instantRetry, sdkError } from '../adapters/retry-fixtures';
@@ -34,7 +35,7 @@ afterEach(() => {
 
 const OWN_ROLE = 'arn:aws:iam::111122223333:role/VpcAuditor-RemediateRole';
 
-function wired() {
+function wired(settings = common().settings) {
   const log = quietLogger();
   const handler = makeHandler({
     ...ec2Deps(),
@@ -46,6 +47,7 @@ function wired() {
     ownRole: { arn: OWN_ROLE },
     logger: log.logger,
     ...common(),
+    settings,
   });
   return { handler, log };
 }
@@ -69,6 +71,18 @@ describe('change handler (through the middy chain and the batch utility)', () =>
       expect.objectContaining({ ruleId: 'sg-no-public-admin-ports', resourceId: 'sg-web', region: 'eu-west-1', accountId: '111122223333', mode: 'auto', kind: 'revoke-public-ingress' }),
     ]);
     expect(handedOff()[0].evidence).toBeTypeOf('object');
+  });
+
+  it('a FAIL whose rule is in notify mode is published but not handed off', async () => {
+    // Arrange
+    const { handler } = wired(SettingsSchema.parse({ rules: { 'sg-no-public-admin-ports': { mode: 'notify' } } }));
+
+    // Act
+    await handler(sqsEvent(changeRecord('m1')), CONTEXT);
+
+    // Assert
+    expect(imported().some((f) => f.GeneratorId === 'sg-no-public-admin-ports')).toBe(true);
+    expect(sqs.commandCalls(SendMessageBatchCommand)).toEqual([]);
   });
 
   it('economy (README): one AuthorizeSecurityGroupIngress event costs these calls', async () => {

@@ -101,6 +101,22 @@ describe('config-rule handler (through the middy chain)', () => {
     expect(evaluations().every((e) => e.OrderingTimestamp?.toISOString() === '2016-07-13T21:50:00.373Z')).toBe(true);
   });
 
+  it('a scheduled run over 150 groups: PutEvaluations in requests of 100, each with the result token', async () => {
+    // Arrange
+    const groups = Array.from({ length: 150 }, (_, i) => ({ GroupId: `sg-${i}`, GroupName: `g${i}`, VpcId: 'vpc-1', OwnerId: '111122223333', IpPermissions: [], IpPermissionsEgress: [] }));
+    const reader = { read: async () => ({ snapshot: { AccountId: '111122223333', Region: 'eu-west-1', SecurityGroups: groups } as never, warnings: [] }) };
+    const { handler } = wired({ reader });
+    const event = configEvent('config-scheduled.aws-docs.json', SG_RULE);
+
+    // Act
+    await handler(event, CONTEXT);
+
+    // Assert
+    const calls = config.commandCalls(PutEvaluationsCommand).map((c) => c.args[0].input);
+    expect(calls.map((c) => c.Evaluations?.length)).toEqual([100, 50]);
+    expect(calls.every((c) => c.ResultToken === event.resultToken)).toBe(true);
+  });
+
   it('a deleted resource is NOT_APPLICABLE with nothing read', async () => {
     // Arrange
     const { handler } = wired();
