@@ -29,7 +29,8 @@ export function makeHandler(deps: ConfigRuleDeps) {
       configRuleName: invocation.configRuleName,
       resource: work.action === 'evaluate-kind' ? `every ${work.resourceKind}` : `${work.resourceType}/${work.resourceId}`,
     });
-    const evaluations = await evaluateForConfig(work, { reader: deps.reader, settings: deps.settings, now: deps.now?.() ?? new Date(), rules });
+    const { evaluations, warnings } = await evaluateForConfig(work, { reader: deps.reader, settings: deps.settings, now: deps.now?.() ?? new Date(), rules });
+    for (const w of warnings) logger.warn('a list could not be read; its resources get no evaluation', { call: w.call, reason: w.error });
     if (!deps.config) {
       logger.info('AWS Config sink is off (settings.sinks.config): evaluations not sent', { evaluations: evaluations.length });
       return { evaluations: evaluations.length, sent: 0 };

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configEvaluationSink } from '../../../lambdas/adapters/config-evaluations';
 import { makeHandler } from '../../../lambdas/handlers/config-rule';
 import { ACCOUNT, type FakeAccount, mockAccount } from '../adapters/ec2/fake-account';
-import { instantRetry } from '../adapters/retry-fixtures';
+import { instantRetry, sdkError } from '../adapters/retry-fixtures';
 import { CONTEXT, common, configEvent, ec2Deps, quietLogger } from './harness';
 
 const config = mockClient(ConfigServiceClient);
@@ -115,6 +115,25 @@ describe('config-rule handler (through the middy chain)', () => {
     const calls = config.commandCalls(PutEvaluationsCommand).map((c) => c.args[0].input);
     expect(calls.map((c) => c.Evaluations?.length)).toEqual([100, 50]);
     expect(calls.every((c) => c.ResultToken === event.resultToken)).toBe(true);
+  });
+
+  it('a list the account refuses gives no evaluation (not a false NOT_APPLICABLE) and is logged', async () => {
+    // Arrange
+    fake.ec2.restore();
+    fake.sts.restore();
+    fake = mockAccount({
+      'ec2:DescribeSecurityGroups': () => {
+        throw sdkError('UnauthorizedOperation', 403);
+      },
+    });
+    const { handler, log } = wired();
+
+    // Act
+    await handler(configEvent('config-change-security-group.custodian.json', SG_RULE, SG_ITEM), CONTEXT);
+
+    // Assert
+    expect(evaluations()).toEqual([]);
+    expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/could not be read/), expect.objectContaining({ call: 'ec2:DescribeSecurityGroups' }));
   });
 
   it('a deleted resource is NOT_APPLICABLE with nothing read', async () => {
