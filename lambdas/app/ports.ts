@@ -1,4 +1,6 @@
 import type { Finding } from '../../rules/engine/types';
+import type { Lookup } from '../events/affected';
+import type { NamedResource } from './audit-scope';
 
 /** An ASFF finding as sent to BatchImportFindings (rules/report/asff.ts builds it). */
 export type AsffFinding = Record<string, unknown>;
@@ -80,4 +82,27 @@ export class DeliveryError extends Error {
     const more = failures.length > shown.length ? `, and ${failures.length - shown.length} more` : '';
     super(`${service} did not accept ${failures.length} item(s): ${shown.join(', ')}${more}`, options);
   }
+}
+
+/** A FAIL handed to the remediation queue (the remediate handler re-reads and re-plans it). */
+export interface RemediationRequest {
+  ruleId: string;
+  resourceType: string;
+  resourceId: string;
+  region: string;
+  accountId: string;
+  /** Only dry-run and auto are handed off; notify stops at the finding. */
+  mode: 'dry-run' | 'auto';
+  kind: string;
+  evidence: Record<string, unknown>;
+}
+
+/** The remediation hand-off queue: sends every request or throws a DeliveryError. */
+export interface RemediationQueue {
+  send(requests: readonly RemediationRequest[]): Promise<void>;
+}
+
+/** Finds what a CloudTrail event named only indirectly (a group by name, a subnet by association). */
+export interface LookupResolver {
+  resolve(lookups: readonly Lookup[]): Promise<(NamedResource & { vpcId?: string })[]>;
 }

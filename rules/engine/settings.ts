@@ -24,6 +24,10 @@ export const VPN_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] 
 
 export const SettingsSchema = z.strictObject({
   trustedCidrs: z.array(cidr).default([]).describe('addresses that never count as public (your office, your VPN egress)'),
+  trustedPrefixLists: z
+    .array(z.string().regex(/^pl-[0-9a-z]+$/, 'expected a prefix list id such as pl-0123456789abcdef0'))
+    .default([])
+    .describe('customer-managed prefix lists (ids, per region) whose entries never count as public, whatever they hold'),
   // Nested objects may be partial: each field has its own default, and `prefault` parses the
   // empty object (zod's `default` would return it as is), so {tcp: [22]} keeps the udp list.
   internetMinPrefix: z
@@ -56,6 +60,16 @@ export const SettingsSchema = z.strictObject({
   maxRemediationsPerHour: z.number().int().min(0).default(100).describe('most automatic remediations per hour'),
   /** Live collection: EC2 calls in flight at once (the SDK's adaptive retry absorbs throttling). */
   collectConcurrency: z.number().int().min(1).max(64).default(8).describe('EC2 calls in flight at once during live collection (audit --live, the Lambdas)'),
+  // The runtime (lambdas/): where findings go and when the whole region is read again.
+  sinks: z
+    .strictObject({ securityHub: z.boolean().default(true), config: z.boolean().default(true) })
+    .prefault({})
+    .describe('where the Lambdas publish findings: securityHub (BatchImportFindings) and config (PutEvaluations), each true or false'),
+  sweepSchedule: z
+    .string()
+    .regex(/^(rate|cron|at)\(.+\)$/, 'expected an EventBridge Scheduler expression such as rate(1 day) or cron(0 3 * * ? *)')
+    .default('rate(1 day)')
+    .describe('when the sweep handler reads the whole region (an EventBridge Scheduler expression)'),
   /** Per-rule overrides; the rule's own default mode applies otherwise. */
   rules: z.record(z.string(), z.strictObject({ mode: z.enum(REMEDIATION_MODES) })).default({}).describe('per-rule mode: off, notify, dry-run or auto'),
 });

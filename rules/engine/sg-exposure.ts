@@ -41,7 +41,7 @@ export interface DirectionExposure {
 }
 
 /**
- * The public part of a rule's source: CIDR, or a customer prefix list's entries. For an
+ * The public part of a rule's source: CIDR, or a customer prefix list's entries (none for a trusted list). For an
  * unresolved prefix list (no entries in the snapshot) its id comes back instead of a set.
  * Reads the listed rule as it is (no wrapper objects or callbacks): this runs once per rule of
  * the inventory.
@@ -51,7 +51,9 @@ function publicSource(rule: ListedRule, ctx: EvaluationContext): AddressSet | st
   if (cidr) return ctx.exposure.publicPartOfCidr(cidr);
   if (rule.PrefixListId) {
     const pl = ctx.model.prefixList(rule.PrefixListId);
-    if (pl.awsManaged) return AddressSet.EMPTY;
+    // AWS service ranges, and the lists the customer trusts (settings.trustedPrefixLists): their
+    // entries are the customer's own addresses, so even unresolved entries are not public.
+    if (pl.awsManaged || ctx.settings.trustedPrefixLists.includes(pl.id)) return AddressSet.EMPTY;
     const cidrs = pl.cidrs;
     if (!cidrs) return pl.id;
     return ctx.memo(pl, 'public', prefixListPublicPart);

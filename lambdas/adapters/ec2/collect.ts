@@ -125,7 +125,7 @@ class Collection {
     try {
       const items = await this.fetch(source, read.input);
       if (this.failed.has(source.key)) return; // another page of this key was refused meanwhile
-      if (read.locate) this.locate(source, items);
+      if (read.locate) this.locate(source, items, read.keep === true);
       else if (read.prefixListId) this.entries[read.prefixListId] = items.map(entryOf);
       else (this.data[source.key] ??= []).push(...(read.tag ? items.map((i) => ({ ...i, ...read.tag })) : items));
     } catch (err) {
@@ -147,10 +147,15 @@ class Collection {
    * virtual private gateway detached from its VPC) is read here and by no VPC filter later, so
    * it is kept as read.
    */
-  private locate(source: Source, items: Array<Record<string, unknown>>): void {
+  /**
+   * Stage 0: the VPCs of the named resources. Kept as data: resources in no VPC (a detached
+   * gateway, which no VPC-filtered read would bring back), and every one when the scope reads no
+   * VPC context (`keep`: this read is then the resource's only read).
+   */
+  private locate(source: Source, items: Array<Record<string, unknown>>, keep: boolean): void {
     for (const item of items) {
       const vpcs = vpcsOf(item);
-      if (vpcs.length === 0) (this.data[source.key] ??= []).push(item);
+      if (keep || vpcs.length === 0) (this.data[source.key] ??= []).push(item);
       for (const vpc of vpcs) this.vpcIds.add(vpc);
     }
   }

@@ -9,8 +9,10 @@ export interface Read {
   tag?: Record<string, unknown>;
   /** The items are this prefix list's entries (PrefixListEntries is a map, not a list). */
   prefixListId?: string;
-  /** The items only tell which VPCs the scope's resources are in (resource scope, stage 0). */
+  /** The items tell which VPCs the scope's resources are in (resource scope, stage 0). */
   locate?: boolean;
+  /** A locate read whose items are also the key's data (a scope without VPC context). */
+  keep?: boolean;
   /** Nothing to ask (no endpoint, no group): the key is known to be empty, without a call. */
   none?: boolean;
 }
@@ -43,7 +45,7 @@ export function planReads(stage: number, keys: ReadonlySet<SnapshotKey>, scope: 
   const wanted = SOURCES.filter((s) => keys.has(s.key));
   switch (stage) {
     case 0:
-      return scope.kind === 'region' ? [] : locateReads(scope);
+      return scope.kind === 'region' ? [] : locateReads(scope, keys);
     case 1:
       return wanted.flatMap((s) => (s.perItem ? [] : scope.kind === 'region' ? [{ source: s, input: {} }] : scopedReads(s, scope, state)));
     case 2:
@@ -68,14 +70,19 @@ function idsOf(scope: ResourceScope, field: ScopeIdField): string[] {
   return [...new Set(scope[field] ?? [])];
 }
 
-function locateReads(scope: ResourceScope): Read[] {
-  return SOURCES.filter((s) => s.byVpc && s.byId && s.byId.scope !== 'vpcIds').flatMap((s) =>
-    filter(s.byId!.filter, idsOf(scope, s.byId!.scope)).map((input) => ({ source: s, input, locate: true })),
-  );
+function locateReads(scope: ResourceScope, keys: ReadonlySet<SnapshotKey>): Read[] {
+  return SOURCES.filter(locatable).flatMap((s) => {
+    // Without VPC context, the read that locates a named resource is also its only read.
+    const keep = scope.vpcContext === false && keys.has(s.key);
+    return filter(s.byId!.filter, idsOf(scope, s.byId!.scope)).map((input) => ({ source: s, input, locate: true, ...(keep ? { keep } : {}) }));
+  });
 }
+
+const locatable = (s: Source) => Boolean(s.byVpc && s.byId && s.byId.scope !== 'vpcIds');
 
 function scopedReads(source: Source, scope: ResourceScope, state: ReadState): Read[] {
   if (DERIVED_IN_RESOURCE_SCOPE.has(source.key)) return [];
+  if (scope.vpcContext === false && locatable(source) && idsOf(scope, source.byId!.scope).length > 0) return []; // read in stage 0
   const vpcs = scopeVpcs(scope, state);
   if (source.byVpc && vpcs.length > 0) return filter(source.byVpc, vpcs).map((input) => ({ source, input }));
   // Named, looked up in stage 0, and in no VPC: they no longer exist (a deletion event), or they

@@ -70,6 +70,12 @@ export interface Source {
 /** The resource scope (change events): the resources named, plus their VPCs' context. */
 export interface ResourceScope {
   kind: 'resources';
+  /**
+   * false: the named resources are read by id and only the other keys by their VPC (a Config
+   * evaluation of one group needs that group, not its VPC's other groups). Default: the VPCs'
+   * context, every item of each key in the VPCs (a change event, whose exposure needs them).
+   */
+  vpcContext?: false;
   vpcIds?: string[];
   securityGroupIds?: string[];
   networkAclIds?: string[];
@@ -82,7 +88,7 @@ export interface ResourceScope {
   customerGatewayIds?: string[];
   clientVpnEndpointIds?: string[];
 }
-export type ScopeIdField = Exclude<keyof ResourceScope, 'kind'>;
+export type ScopeIdField = Exclude<keyof ResourceScope, 'kind' | 'vpcContext'>;
 export type Scope = { kind: 'region' } | ResourceScope;
 
 type Cmd = Source['command'];

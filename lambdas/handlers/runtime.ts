@@ -1,0 +1,57 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
+import { RULE_IDS } from '../../rules/catalog';
+import { InputError } from '../../rules/engine/errors';
+import type { AnyRule } from '../../rules/engine/rule';
+import { parseSettings, type Settings } from '../../rules/engine/settings';
+
+/** The one settings object (rules/engine/settings.ts), as JSON, in every handler's environment. */
+export const SETTINGS_ENV = 'VPC_AUDITOR_SETTINGS';
+
+type Env = Record<string, string | undefined>;
+
+/** What every handler's deps hold besides its adapters. */
+export interface HandlerBase {
+  settings: Settings;
+  logger: Logger;
+  /** The clock (tests fix it); the engine never reads one itself. */
+  now?: () => Date;
+  /** The catalog unless a test narrows it. */
+  rules?: readonly AnyRule[];
+}
+
+/** The settings the stack passed; absent = defaults. A bad value fails the container's first invocation with one line naming it. */
+export function settingsFromEnv(env: Env): Settings {
+  const text = env[SETTINGS_ENV];
+  let value: unknown;
+  try {
+    value = text === undefined || text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw new InputError(`${SETTINGS_ENV} is not valid JSON`);
+  }
+  return parseSettings(value, SETTINGS_ENV, RULE_IDS);
+}
+
+/** An environment variable the handler cannot run without. */
+export function requiredEnv(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new InputError(`environment variable ${name} is not set`);
+  return value;
+}
+
+/** Powertools Logger, structured JSON; POWERTOOLS_LOG_LEVEL sets the level. */
+export const makeLogger = (serviceName: string) => new Logger({ serviceName });
+
+/**
+ * The Lambda entry: builds the handler (clients, middleware) on the first invocation of the
+ * container and reuses it after. Nothing is built at import time, so a module loads with no
+ * environment at all (and a cold start pays only for what it uses).
+ */
+export function lazyHandler<E, R>(build: () => (event: E, context: Context) => Promise<R>): (event: E, context: Context) => Promise<R> {
+  let built: ((event: E, context: Context) => Promise<R>) | undefined;
+  // async: a build that throws (bad settings) rejects the invocation like any other failure.
+  return async (event, context) => {
+    built ??= build();
+    return built(event, context);
+  };
+}
