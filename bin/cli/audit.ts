@@ -29,7 +29,7 @@ export interface AuditOptions {
 
 export function loadSettings(io: CliIo, path: string | undefined): Settings {
   if (!path) return DEFAULT_SETTINGS;
-  return parseSettings(readJsonFile(io, path, 'config file'), sourceName(path), RULE_IDS);
+  return parseSettings(readJsonFile(io, path, 'config file'), sourceName(path), CATALOG);
 }
 
 /** The rules to run: selected by --rules, and not `off` in the settings. None is a usage error, not a clean audit. */

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { RULE_IDS } from '../../rules/catalog';
+import { CATALOG } from '../../rules/catalog';
 import { InputError } from '../../rules/engine/errors';
 import type { AnyRule } from '../../rules/engine/rule';
 import { parseSettings, type Settings } from '../../rules/engine/settings';
@@ -29,7 +29,7 @@ export function settingsFromEnv(env: Env): Settings {
   } catch {
     throw new InputError(`${SETTINGS_ENV} is not valid JSON`);
   }
-  return parseSettings(value, SETTINGS_ENV, RULE_IDS);
+  return parseSettings(value, SETTINGS_ENV, CATALOG);
 }
 
 /** An environment variable the handler cannot run without. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseCidr } from './cidr';
 import { InputError } from './errors';
 import { describeIssue } from './parse-snapshot';
+import type { RuleMetadata } from './types';
 
 /**
  * The one typed settings object (design.md "Configuration"): cdk.json context `vpc-auditor` at
@@ -80,15 +81,20 @@ export type SettingsInput = z.input<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 /**
- * Validates settings; `knownRuleIds` lets the caller reject a mode for a rule that does not
- * exist (a typo there would silently leave a rule on).
+ * Validates settings against the catalog: a mode for a rule that does not exist is an error (a
+ * typo there would silently leave a rule on), and so is `dry-run` or `auto` for a rule that has
+ * no remediation kind (the finding would claim a remediation nothing can carry out).
  */
-export function parseSettings(value: unknown, source: string, knownRuleIds: readonly string[]): Settings {
+export function parseSettings(value: unknown, source: string, catalog: readonly { meta: Pick<RuleMetadata, 'id' | 'remediation'> }[]): Settings {
   // Absent (no cdk.json context) means defaults; an explicit null is as wrong as [] or 42.
   const result = SettingsSchema.safeParse(value === undefined ? {} : value);
   if (!result.success) throw new InputError(`${source}: ${describeIssue(result.error.issues[0])}`);
-  for (const id of Object.keys(result.data.rules)) {
-    if (!knownRuleIds.includes(id)) throw new InputError(`${source}: rules.${id}: no rule has this id`);
+  for (const [id, { mode }] of Object.entries(result.data.rules)) {
+    const rule = catalog.find((r) => r.meta.id === id);
+    if (!rule) throw new InputError(`${source}: rules.${id}: no rule has this id`);
+    if ((mode === 'dry-run' || mode === 'auto') && !rule.meta.remediation.kind) {
+      throw new InputError(`${source}: rules.${id}.mode: ${mode} needs a remediation, and ${id} has none (use notify or off)`);
+    }
   }
   return result.data;
 }

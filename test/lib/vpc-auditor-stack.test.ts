@@ -3,12 +3,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { VpcAuditorStack } from '../../lib/vpc-auditor-stack';
-import { RULE_IDS } from '../../rules/catalog';
+import { CATALOG, RULE_IDS } from '../../rules/catalog';
 import { parseSettings } from '../../rules/engine/settings';
 
 function synth(context: unknown = {}) {
   const app = new App({ outdir: `${process.env.TMPDIR ?? '/tmp'}/cdk-test-${process.pid}` });
-  const settings = parseSettings(context, 'cdk.json context vpc-auditor', RULE_IDS);
+  const settings = parseSettings(context, 'cdk.json context vpc-auditor', CATALOG);
   const stack = new VpcAuditorStack(app, 'VpcAuditor', { settings });
   return { stack, template: Template.fromStack(stack) };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_IDS } from '../../../rules/catalog';
+import { CATALOG } from '../../../rules/catalog';
 import { InputError } from '../../../rules/engine/errors';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../rules/engine/settings';
 
-const parse = (value: unknown) => parseSettings(value, 'config.json', RULE_IDS);
+const parse = (value: unknown) => parseSettings(value, 'config.json', CATALOG);
 
 describe('settings', () => {
   it('defaults match docs/semantics.md', () => {
@@ -17,6 +17,19 @@ describe('settings', () => {
     expect(DEFAULT_SETTINGS.highRiskPorts.udp).toEqual([137, 138, 139, 161, 445, 1434, 11211]);
     expect(DEFAULT_SETTINGS.maxRemediationsPerInvocation).toBe(20);
     expect(DEFAULT_SETTINGS.maxRemediationsPerHour).toBe(100);
+  });
+
+  it('refuses dry-run or auto for a rule with no remediation kind, and takes them where there is one', () => {
+    // Arrange: sg-attached has no remediation kind; sg-no-public-admin-ports revokes public ingress.
+    // Act / Assert
+    expect(() => parse({ rules: { 'sg-attached': { mode: 'auto' } } })).toThrow(
+      new InputError('config.json: rules.sg-attached.mode: auto needs a remediation, and sg-attached has none (use notify or off)'),
+    );
+    expect(() => parse({ rules: { 'sg-attached': { mode: 'dry-run' } } })).toThrow(/dry-run needs a remediation/);
+    expect(parse({ rules: { 'sg-attached': { mode: 'notify' }, 'sg-no-public-admin-ports': { mode: 'dry-run' } } }).rules).toEqual({
+      'sg-attached': { mode: 'notify' },
+      'sg-no-public-admin-ports': { mode: 'dry-run' },
+    });
   });
 
   it('accepts partial settings and fills the rest', () => {
