@@ -47,6 +47,14 @@ function parseStatuses(value: string, previous: Status[] | undefined): Status[] 
   return [...(previous ?? []), ...(statuses as Status[])];
 }
 
+/** A file option given twice is a mistake to name, not a choice to make silently (commander keeps the last). */
+function onlyOnce(option: string) {
+  return (value: string, previous: string | undefined): string => {
+    if (previous !== undefined) throw new InputError(`${option} given twice (${previous}, ${value}): pass it once`);
+    return value;
+  };
+}
+
 type Exit = number | Promise<number>;
 
 function buildProgram(io: CliIo, setExit: (code: Exit) => void): Command {
@@ -69,7 +77,7 @@ function buildProgram(io: CliIo, setExit: (code: Exit) => void): Command {
   program
     .command('audit')
     .description('Evaluate a snapshot file (the union of `aws ec2 describe-*` outputs), or a live account read-only, and print findings.')
-    .option('--snapshot <file>', 'snapshot JSON file, or - for standard input')
+    .option('--snapshot <file>', 'snapshot JSON file, or - for standard input', onlyOnce('--snapshot'))
     // live mode: see bin/cli/live.ts
     .option('--live', 'read the account through the AWS APIs (read-only) instead of a file')
     .option('--region <region>', 'with --live: a region to read (repeatable; default: the AWS_REGION / profile region)', repeat, [] as string[])
@@ -77,7 +85,7 @@ function buildProgram(io: CliIo, setExit: (code: Exit) => void): Command {
     // end live mode
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(AUDIT_FORMATS))
     .option('--fail-on <severity>', 'exit 1 when a FAIL is at or above this severity, or "none"', parseFailOn, 'HIGH' as Severity | 'none')
-    .option('--config <file>', 'settings JSON file (rule parameters, trusted CIDRs, modes), or - for standard input')
+    .option('--config <file>', 'settings JSON file (rule parameters, trusted CIDRs, modes), or - for standard input', onlyOnce('--config'))
     .option('--rules <ids>', 'comma-separated rule ids to run (default: all; may be repeated)', appendList)
     .option('--status <statuses>', 'comma-separated statuses to print: PASS, FAIL, NOT_APPLICABLE, ERROR (default: all for json and asff, FAIL,ERROR for table; the summary counts all)', parseStatuses)
     .addHelpText('after', '\nExit codes: 0 no failure at or above --fail-on, 1 failures (or a rule error), 2 bad input or usage.')
@@ -99,9 +107,9 @@ function buildProgram(io: CliIo, setExit: (code: Exit) => void): Command {
     .option('--live', 'read the account through the AWS APIs (the only source today)')
     .option('--region <region>', 'the region to read (default: the AWS_REGION / profile region)')
     .option('--profile <name>', 'the AWS profile to use')
-    .option('--out <file>', 'write the snapshot here (default: stdout)')
+    .option('--out <file>', 'write the snapshot here (default: stdout)', onlyOnce('--out'))
     .option('--rules <ids>', 'read only what these rules need (default: every key; may be repeated)', appendList)
-    .option('--config <file>', 'settings JSON file (collectConcurrency)')
+    .option('--config <file>', 'settings JSON file (collectConcurrency)', onlyOnce('--config'))
     .action((opts: SnapshotOptions) => {
       setExit(loadLive().then((live) => live.snapshotLive(io, opts)));
     });

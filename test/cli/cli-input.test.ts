@@ -24,6 +24,15 @@ describe('vpc-auditor audit: nothing evaluated is not success', () => {
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'vpc-auditor: no rule to run: every rule --rules names is off in c.json (rules.<id>.mode)\n' });
   });
 
+  it('stops with exit 2 naming both files when --snapshot or --config is given twice', () => {
+    // Act
+    const twice = cli(['audit', '--snapshot', 'a.json', '--snapshot', 'b.json'], { 'a.json': lowOnly, 'b.json': lowOnly });
+    const configs = cli(['audit', '--snapshot', 'a.json', '--config', 'c.json', '--config', 'd.json'], { 'a.json': lowOnly, 'c.json': {}, 'd.json': {} });
+    // Assert
+    expect(twice).toMatchObject({ code: 2, stdout: '', stderr: 'vpc-auditor: --snapshot given twice (a.json, b.json): pass it once\n' });
+    expect(configs).toMatchObject({ code: 2, stdout: '', stderr: 'vpc-auditor: --config given twice (c.json, d.json): pass it once\n' });
+  });
+
   it('adds up --rules given twice instead of keeping the last', () => {
     const { stdout } = cli(['audit', '--snapshot', 's.json', '--format', 'json', '--rules', 'sg-attached', '--rules', 'sg-rule-count'], { 's.json': lowOnly });
     expect(ids(stdout)).toEqual(new Set(['sg-attached', 'sg-rule-count']));
