@@ -10,7 +10,7 @@ import type { ConfigEvaluationSink } from '../app/ports';
 import { parseConfigRuleEvent } from '../events/config-event';
 import { configWork } from '../events/config-work';
 import { MalformedEventError } from '../events/malformed-event';
-import { type HandlerBase, lazyHandler, makeLogger, settingsFromEnv } from './runtime';
+import { type HandlerBase, lazyHandler, logFailure, makeLogger, settingsFromEnv } from './runtime';
 
 /** The AWS Config custom-rule handler (one Config rule per enabled catalog rule, named after it). */
 export interface ConfigRuleDeps extends HandlerBase {
@@ -42,7 +42,9 @@ export function makeHandler(deps: ConfigRuleDeps) {
     // What could be evaluated is sent first; the invocation still fails, so it is retried and kept.
     if (incomplete) throw new UnreadResourcesError(warnings.map((w) => w.call));
     return { evaluations: evaluations.length, sent };
-  }).use(injectLambdaContext(logger, { resetKeys: true }));
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logFailure(logger, 'invocation failed; AWS Config retries it, then the failure destination keeps it', (e) => e instanceof MalformedEventError));
 }
 
 /** A refused read left the resources the invocation is about without an evaluation. */

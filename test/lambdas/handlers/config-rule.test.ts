@@ -5,7 +5,7 @@ import { configEvaluationSink } from '../../../lambdas/adapters/config-evaluatio
 import { makeHandler } from '../../../lambdas/handlers/config-rule';
 import { ACCOUNT, type FakeAccount, mockAccount } from '../adapters/ec2/fake-account';
 import { instantRetry, sdkError } from '../adapters/retry-fixtures';
-import { CONTEXT, common, configEvent, ec2Deps, quietLogger } from './harness';
+import { CONTEXT, capturingLogger, common, configEvent, ec2Deps, quietLogger } from './harness';
 
 const config = mockClient(ConfigServiceClient);
 let fake: FakeAccount;
@@ -166,6 +166,30 @@ describe('config-rule handler (through the middy chain)', () => {
     // Assert
     expect(result).toEqual({ evaluations: 2, sent: 2 });
     expect(evaluations().map((e) => e.ComplianceResourceId)).toEqual(['sg-web', 'sg-db']);
+  });
+
+  it('an invocation that fails (Config keeps refusing an evaluation) is logged as one line with its rule and resource, then thrown', async () => {
+    // Arrange
+    config.on(PutEvaluationsCommand).callsFake((input) => ({ FailedEvaluations: input.Evaluations }));
+    const out = capturingLogger();
+    const sink = configEvaluationSink(new ConfigServiceClient({ region: 'eu-west-1' }), { testMode: false, retry: instantRetry() });
+    const handler = makeHandler({ reader: ec2Deps().reader, config: sink, logger: out.logger, ...common() });
+
+    // Act
+    const error = await handler(configEvent('config-change-security-group.custodian.json', SG_RULE, SG_ITEM), CONTEXT).then(() => undefined, (e: Error) => e);
+    out.restore();
+
+    // Assert
+    expect(error).toMatchObject({ name: 'DeliveryError' });
+    expect(out.lines).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        message: expect.stringMatching(/invocation failed/),
+        configRuleName: SG_RULE,
+        resource: 'AWS::EC2::SecurityGroup/sg-web',
+        error: expect.objectContaining({ name: 'DeliveryError' }),
+      }),
+    ]);
   });
 
   it('a deleted resource is NOT_APPLICABLE with nothing read', async () => {
