@@ -1,5 +1,5 @@
 import { CATALOG } from '../../rules/catalog';
-import { modeOf } from '../../rules/engine/evaluate';
+import { modeOf, SNAPSHOT_RESOURCE_ID } from '../../rules/engine/evaluate';
 import type { AnyRule } from '../../rules/engine/rule';
 import type { Settings } from '../../rules/engine/settings';
 import { clip } from '../../rules/report/asff';
@@ -25,6 +25,13 @@ export interface ConfigOutcome {
   evaluations: ConfigEvaluation[];
   /** Calls the account refused: a list that could not be read yields no evaluation, so the handler logs them. */
   warnings: readonly { call: string; error: string }[];
+  /**
+   * A refused read left resources the invocation asks about without an evaluation (the invoked
+   * resource, or the rule's resource list on a schedule). Config keeps the previous verdict, so the
+   * handler fails the invocation after sending the rest: Config's retries, then the failure
+   * destination, keep the event instead of a success that evaluated nothing.
+   */
+  incomplete: boolean;
 }
 
 export async function evaluateForConfig(work: ConfigWork, deps: ConfigEvaluateDeps): Promise<ConfigOutcome> {
@@ -37,6 +44,7 @@ export async function evaluateForConfig(work: ConfigWork, deps: ConfigEvaluateDe
         ? []
         : [{ resourceType: work.resourceType, resourceId: work.resourceId, complianceType: 'NOT_APPLICABLE', annotation: clip(`Not applicable: ${reason}.`, ANNOTATION_MAX), orderingTimestamp }],
     warnings: [],
+    incomplete: false,
   });
 
   if (work.action === 'not-applicable') return notApplicable(work.reason);
@@ -44,7 +52,9 @@ export async function evaluateForConfig(work: ConfigWork, deps: ConfigEvaluateDe
   const common = { rules: [rule], exposure: false, settings: deps.settings, now: deps.now };
   if (work.action === 'evaluate-kind') {
     const audited = await auditScope(deps.reader, { ...common, scope: { kind: 'region' } });
-    return { evaluations: toEvaluations(audited.findings, orderingTimestamp), warnings: audited.warnings };
+    // In a region read, a list that was not read shows as a snapshot-wide finding (no resource).
+    const unread = audited.findings.some((f) => f.resourceId === SNAPSHOT_RESOURCE_ID);
+    return { evaluations: toEvaluations(audited.findings, orderingTimestamp), warnings: audited.warnings, incomplete: unread && audited.warnings.length > 0 };
   }
   // A rule triggered by a type it does not judge (an interface change for a group rule): the
   // interface itself is not applicable; the groups are evaluated by their own changes and the schedule.
@@ -57,5 +67,5 @@ export async function evaluateForConfig(work: ConfigWork, deps: ConfigEvaluateDe
   });
   // Deleted between the change and this read: the deletion's own notification follows.
   if (audited.findings.length === 0 && audited.warnings.length === 0) return notApplicable(`${work.resourceId} no longer exists`);
-  return { evaluations: toEvaluations(audited.findings, orderingTimestamp), warnings: audited.warnings };
+  return { evaluations: toEvaluations(audited.findings, orderingTimestamp), warnings: audited.warnings, incomplete: audited.findings.length === 0 };
 }

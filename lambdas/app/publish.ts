@@ -8,9 +8,11 @@ import { type Outgoing, sendAndRecord, stateOf, validateScope } from './publish-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * An unchanged finding is re-sent once its last import is this old. The issue asks for a refresh
- * at least every 30 days so that Security Hub never ages a live finding out; 25 leaves five days
- * for a daily sweep that fails (and lands in the dead-letter queue) to be retried in time.
+ * An unchanged finding is re-sent once its last import is this old. Security Hub CSPM deletes an
+ * ACTIVE finding not updated for 90 days and an ARCHIVED one after 30 ("Creating and updating
+ * findings in Security Hub CSPM"); the issue asks for a refresh at least every 30 days, well inside
+ * the 90, and 25 leaves five days for a daily sweep that fails (and lands in the dead-letter queue)
+ * to be retried in time. ARCHIVED findings are not refreshed: they may expire (see refreshDue).
  */
 export const REFRESH_AFTER_MS = 25 * DAY_MS;
 

@@ -51,6 +51,12 @@ export function coalesce(messages: readonly ChangeMessage[], options: CoalesceOp
       skipped.push({ messageId, reason: reason ?? `no resolver for ${detail.eventName}` });
       continue;
     }
+    // CreateTags on an instance, CreateFlowLogs on a subnet: nothing the catalog evaluates. Said
+    // in the log like any other skip, rather than handled with no line at all.
+    if (isEmpty(affected)) {
+      skipped.push({ messageId, reason: `${detail.eventName} names no resource, VPC or group name that vpc-auditor evaluates` });
+      continue;
+    }
     accepted.push({ messageId, affected });
     const vpcId = single(affected.vpcIds);
     for (const ref of affected.resources) if (vpcId && !placed.has(ref.id)) placed.set(ref.id, vpcId);
@@ -71,6 +77,8 @@ export function coalesce(messages: readonly ChangeMessage[], options: CoalesceOp
   }
   return { vpcs: [...vpcs.values()].map((b) => b.build()), skipped };
 }
+
+const isEmpty = (a: Affected) => a.resources.length + a.vpcIds.length + a.lookups.length + a.sweeps.length === 0;
 
 /** The one value the list holds (undefined entries aside), or undefined when it holds none or several. */
 function single(values: readonly (string | undefined)[]): string | undefined {

@@ -10,7 +10,7 @@ import type { ConfigEvaluationSink } from '../app/ports';
 import { parseConfigRuleEvent } from '../events/config-event';
 import { configWork } from '../events/config-work';
 import { MalformedEventError } from '../events/malformed-event';
-import { type HandlerBase, lazyHandler, makeLogger, settingsFromEnv } from './runtime';
+import { type HandlerBase, lazyHandler, logFailure, makeLogger, settingsFromEnv } from './runtime';
 
 /** The AWS Config custom-rule handler (one Config rule per enabled catalog rule, named after it). */
 export interface ConfigRuleDeps extends HandlerBase {
@@ -29,17 +29,30 @@ export function makeHandler(deps: ConfigRuleDeps) {
       configRuleName: invocation.configRuleName,
       resource: work.action === 'evaluate-kind' ? `every ${work.resourceKind}` : `${work.resourceType}/${work.resourceId}`,
     });
-    const { evaluations, warnings } = await evaluateForConfig(work, { reader: deps.reader, settings: deps.settings, now: deps.now?.() ?? new Date(), rules });
+    const { evaluations, warnings, incomplete } = await evaluateForConfig(work, { reader: deps.reader, settings: deps.settings, now: deps.now?.() ?? new Date(), rules });
     for (const w of warnings) logger.warn('a list could not be read; its resources get no evaluation', { call: w.call, reason: w.error });
-    if (!deps.config) {
+    const sent = deps.config ? evaluations.length : 0;
+    if (deps.config) {
+      // Config's async invocation retries a thrown error, then the function's failure destination keeps the event.
+      await deps.config.putEvaluations(evaluations, invocation.resultToken);
+      logger.info('evaluations sent to AWS Config', { action: work.action, evaluations: evaluations.length });
+    } else {
       logger.info('AWS Config sink is off (settings.sinks.config): evaluations not sent', { evaluations: evaluations.length });
-      return { evaluations: evaluations.length, sent: 0 };
     }
-    // Config's async invocation retries a thrown error, then the function's failure destination keeps the event.
-    await deps.config.putEvaluations(evaluations, invocation.resultToken);
-    logger.info('evaluations sent to AWS Config', { action: work.action, evaluations: evaluations.length });
-    return { evaluations: evaluations.length, sent: evaluations.length };
-  }).use(injectLambdaContext(logger, { resetKeys: true }));
+    // What could be evaluated is sent first; the invocation still fails, so it is retried and kept.
+    if (incomplete) throw new UnreadResourcesError(warnings.map((w) => w.call));
+    return { evaluations: evaluations.length, sent };
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logFailure(logger, 'invocation failed; AWS Config retries it, then the failure destination keeps it', (e) => e instanceof MalformedEventError));
+}
+
+/** A refused read left the resources the invocation is about without an evaluation. */
+export class UnreadResourcesError extends Error {
+  override name = 'UnreadResourcesError';
+  constructor(readonly calls: readonly string[]) {
+    super(`no evaluation for the invoked resources: the account refused ${[...new Set(calls)].join(', ')}`);
+  }
 }
 
 /**

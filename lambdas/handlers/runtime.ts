@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { CATALOG } from '../../rules/catalog';
 import { InputError } from '../../rules/engine/errors';
@@ -41,6 +42,21 @@ export function requiredEnv(env: Env, name: string): string {
 
 /** Powertools Logger, structured JSON; POWERTOOLS_LOG_LEVEL sets the level. */
 export const makeLogger = (serviceName: string) => new Logger({ serviceName });
+
+/**
+ * Logs the error an invocation ends with as one structured line carrying the keys appended so far
+ * (rule, resource), before Lambda's retries and failure destination take over: without it the only
+ * trace is the runtime's own line, which has none of them. `loggedAlready` skips errors logged
+ * where they arose (a malformed event), so each failure is one line. Use it after
+ * injectLambdaContext: middy runs onError in reverse order, so the keys are still there.
+ */
+export function logFailure(logger: Logger, message: string, loggedAlready: (error: unknown) => boolean = () => false): MiddlewareObj {
+  return {
+    onError: async (request) => {
+      if (!loggedAlready(request.error)) logger.error(message, request.error as Error);
+    },
+  };
+}
 
 /**
  * The Lambda entry: builds the handler (clients, middleware) on the first invocation of the

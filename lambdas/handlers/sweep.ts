@@ -4,7 +4,7 @@ import { ec2Adapters, securityHubPorts } from '../adapters/runtime-clients';
 import type { ScopeReader } from '../app/audit-scope';
 import type { PublishPorts } from '../app/ports';
 import { sweepRegion } from '../app/sweep-region';
-import { type HandlerBase, lazyHandler, makeLogger, requiredEnv, settingsFromEnv } from './runtime';
+import { type HandlerBase, lazyHandler, logFailure, makeLogger, requiredEnv, settingsFromEnv } from './runtime';
 
 /** The scheduled sweep (EventBridge Scheduler, settings.sweepSchedule): the whole region. */
 export interface SweepHandlerDeps extends HandlerBase {
@@ -25,7 +25,9 @@ export function makeHandler(deps: SweepHandlerDeps) {
     const { warnings: _w, ...counts } = result;
     logger.info('sweep done', counts);
     return counts;
-  }).use(injectLambdaContext(logger, { resetKeys: true }));
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logFailure(logger, 'sweep failed; the schedule retries it, then the dead-letter queue keeps it'));
 }
 
 /** The real deps, from the environment: VPC_AUDITOR_SETTINGS, FINDING_STATE_TABLE (when the Security Hub sink is on). */

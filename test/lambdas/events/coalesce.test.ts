@@ -67,6 +67,19 @@ describe('coalesce', () => {
     expect(coalesce([other], { ownRole: OWN }).skipped).toEqual([{ messageId: 'other', reason: 'no resolver for DescribeInstances' }]);
   });
 
+  it('skips, with its reason, an event that names nothing the catalog evaluates (CreateTags on an instance), instead of dropping it with no log line', () => {
+    // Arrange
+    const tagged = message('tag', {});
+    Object.assign(tagged.event.detail, { eventName: 'CreateTags', requestParameters: { resourcesSet: { items: [{ resourceId: 'i-0abc' }] }, tagSet: {} }, responseElements: { _return: true } });
+
+    // Act
+    const work = coalesce([tagged], { ownRole: OWN });
+
+    // Assert
+    expect(work.vpcs).toEqual([]);
+    expect(work.skipped).toEqual([{ messageId: 'tag', reason: 'CreateTags names no resource, VPC or group name that vpc-auditor evaluates' }]);
+  });
+
   it('deduplicates lookups and sweeps, keeping every message behind them', () => {
     const batch = [message('a', { eventName: 'TerminateInstances' }), message('b', { eventName: 'TerminateInstances' }), message('c', { eventName: 'DeleteNetworkInterface' })];
     const [vpc] = coalesce(batch, { ownRole: OWN }).vpcs;

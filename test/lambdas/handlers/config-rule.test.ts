@@ -5,7 +5,7 @@ import { configEvaluationSink } from '../../../lambdas/adapters/config-evaluatio
 import { makeHandler } from '../../../lambdas/handlers/config-rule';
 import { ACCOUNT, type FakeAccount, mockAccount } from '../adapters/ec2/fake-account';
 import { instantRetry, sdkError } from '../adapters/retry-fixtures';
-import { CONTEXT, common, configEvent, ec2Deps, quietLogger } from './harness';
+import { CONTEXT, capturingLogger, common, configEvent, ec2Deps, quietLogger } from './harness';
 
 const config = mockClient(ConfigServiceClient);
 let fake: FakeAccount;
@@ -27,6 +27,17 @@ function wired(over: Partial<Parameters<typeof makeHandler>[0]> = {}) {
   const sink = configEvaluationSink(new ConfigServiceClient({ region: 'eu-west-1' }), { testMode: false, retry: instantRetry() });
   const handler = makeHandler({ reader: ec2Deps().reader, config: sink, logger: log.logger, ...common(), ...over });
   return { handler, log };
+}
+
+/** The fake account, with `action` answered by an access denial. */
+function refuse(action: string) {
+  fake.ec2.restore();
+  fake.sts.restore();
+  fake = mockAccount({
+    [action]: () => {
+      throw sdkError('UnauthorizedOperation', 403);
+    },
+  });
 }
 
 const evaluations = () => config.commandCalls(PutEvaluationsCommand).flatMap((c) => c.args[0].input.Evaluations ?? []);
@@ -117,23 +128,68 @@ describe('config-rule handler (through the middy chain)', () => {
     expect(calls.every((c) => c.ResultToken === event.resultToken)).toBe(true);
   });
 
-  it('a list the account refuses gives no evaluation (not a false NOT_APPLICABLE) and is logged', async () => {
+  it('a list the account refuses gives no evaluation (not a false NOT_APPLICABLE), is logged and fails the invocation (retried, then kept)', async () => {
     // Arrange
-    fake.ec2.restore();
-    fake.sts.restore();
-    fake = mockAccount({
-      'ec2:DescribeSecurityGroups': () => {
-        throw sdkError('UnauthorizedOperation', 403);
-      },
-    });
+    refuse('ec2:DescribeSecurityGroups');
     const { handler, log } = wired();
 
     // Act
-    await handler(configEvent('config-change-security-group.custodian.json', SG_RULE, SG_ITEM), CONTEXT);
+    const error = await handler(configEvent('config-change-security-group.custodian.json', SG_RULE, SG_ITEM), CONTEXT).then(() => undefined, (e: Error) => e);
 
     // Assert
     expect(evaluations()).toEqual([]);
     expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/could not be read/), expect.objectContaining({ call: 'ec2:DescribeSecurityGroups' }));
+    expect(error).toMatchObject({ name: 'UnreadResourcesError', message: expect.stringMatching(/refused ec2:DescribeSecurityGroups$/) });
+  });
+
+  it('a scheduled run whose resource list is refused fails the invocation instead of reporting success with no evaluation', async () => {
+    // Arrange
+    refuse('ec2:DescribeSecurityGroups');
+    const { handler } = wired();
+
+    // Act
+    const error = await handler(configEvent('config-scheduled.aws-docs.json', SG_RULE), CONTEXT).then(() => undefined, (e: Error) => e);
+
+    // Assert
+    expect(error).toMatchObject({ name: 'UnreadResourcesError' });
+    expect(evaluations()).toEqual([]);
+  });
+
+  it('a scheduled run with every group listed succeeds though a side list is refused: each group still gets its evaluation', async () => {
+    // Arrange
+    refuse('ec2:DescribeManagedPrefixLists');
+    const { handler } = wired();
+
+    // Act
+    const result = await handler(configEvent('config-scheduled.aws-docs.json', SG_RULE), CONTEXT);
+
+    // Assert
+    expect(result).toEqual({ evaluations: 2, sent: 2 });
+    expect(evaluations().map((e) => e.ComplianceResourceId)).toEqual(['sg-web', 'sg-db']);
+  });
+
+  it('an invocation that fails (Config keeps refusing an evaluation) is logged as one line with its rule and resource, then thrown', async () => {
+    // Arrange
+    config.on(PutEvaluationsCommand).callsFake((input) => ({ FailedEvaluations: input.Evaluations }));
+    const out = capturingLogger();
+    const sink = configEvaluationSink(new ConfigServiceClient({ region: 'eu-west-1' }), { testMode: false, retry: instantRetry() });
+    const handler = makeHandler({ reader: ec2Deps().reader, config: sink, logger: out.logger, ...common() });
+
+    // Act
+    const error = await handler(configEvent('config-change-security-group.custodian.json', SG_RULE, SG_ITEM), CONTEXT).then(() => undefined, (e: Error) => e);
+    out.restore();
+
+    // Assert
+    expect(error).toMatchObject({ name: 'DeliveryError' });
+    expect(out.lines).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        message: expect.stringMatching(/invocation failed/),
+        configRuleName: SG_RULE,
+        resource: 'AWS::EC2::SecurityGroup/sg-web',
+        error: expect.objectContaining({ name: 'DeliveryError' }),
+      }),
+    ]);
   });
 
   it('a deleted resource is NOT_APPLICABLE with nothing read', async () => {

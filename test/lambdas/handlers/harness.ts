@@ -21,6 +21,21 @@ export function quietLogger() {
   return { logger, error: vi.spyOn(logger, 'error'), info: vi.spyOn(logger, 'info'), warn: vi.spyOn(logger, 'warn') };
 }
 
+/**
+ * A Powertools logger at ERROR whose lines are captured as parsed JSON (what CloudWatch would
+ * hold), so a test can see the keys appended to a line and not only the call's arguments.
+ */
+export function capturingLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const logger = new Logger({ serviceName: 'test', logLevel: 'ERROR' });
+  const capture = (text: unknown) => {
+    lines.push(JSON.parse(String(text)));
+    return true;
+  };
+  const spies = [vi.spyOn(process.stdout, 'write').mockImplementation(capture), vi.spyOn(process.stderr, 'write').mockImplementation(capture)];
+  return { logger, lines, restore: () => spies.forEach((s) => s.mockRestore()) };
+}
+
 export const common = () => ({ settings: DEFAULT_SETTINGS, now: () => NOW });
 
 export const CONTEXT = {

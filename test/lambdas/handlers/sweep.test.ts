@@ -11,7 +11,7 @@ import { NOW } from '../../helpers';
 import { fakeTable } from '../adapters/dynamodb-fake';
 import { ACCOUNT, type FakeAccount, mockAccount } from '../adapters/ec2/fake-account';
 import { instantRetry, sdkError } from '../adapters/retry-fixtures';
-import { CONTEXT, common, ec2Deps, quietLogger } from './harness';
+import { CONTEXT, capturingLogger, common, ec2Deps, quietLogger } from './harness';
 
 const hub = mockClient(SecurityHubClient);
 let fake: FakeAccount | undefined;
@@ -100,6 +100,21 @@ describe('sweep handler (through the middy chain)', () => {
     expect(archived.length).toBeGreaterThan(0);
     expect(archived.every((id) => id.endsWith('/sg-db'))).toBe(true);
     expect(result).toMatchObject({ archived: archived.length });
+  });
+
+  it('a sweep that fails (Security Hub refuses the import) is logged as one structured line, then thrown for the retry and the DLQ', async () => {
+    // Arrange
+    hub.on(BatchImportFindingsCommand).rejects(sdkError('AccessDeniedException', 403));
+    const out = capturingLogger();
+    const handler = wired(groupsReader(2), 0, { logger: out.logger });
+
+    // Act
+    const error = await handler({}, CONTEXT).then(() => undefined, (e: Error) => e);
+    out.restore();
+
+    // Assert
+    expect(error).toMatchObject({ name: 'DeliveryError' });
+    expect(out.lines).toEqual([expect.objectContaining({ level: 'ERROR', message: expect.stringMatching(/sweep failed/), error: expect.objectContaining({ name: 'DeliveryError' }) })]);
   });
 
   it('with the Security Hub sink off, it evaluates and sends nothing', async () => {
