@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AuthorizeSecurityGroupIngressCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { EnableSecurityHubCommand, GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -12,6 +12,7 @@ import { bundlePath } from '../../scripts/lambda-bundles.mjs';
 import { runCaptured } from '../cli/capture-io';
 import { type BuiltAccount, buildAccount } from './build-account';
 import { countingProxy, type WireCall } from './counting-proxy';
+import { createFindingStateTable } from './finding-state-table';
 
 // The handlers run from their built bundles (dist/lambdas/<name>.cjs, what the stack deploys),
 // in this process, their SDK calls crossing a counting proxy to moto.
@@ -38,20 +39,7 @@ describe.skipIf(!motoUrl)('the handler bundles against moto (EC2, Security Hub, 
     proxy = await countingProxy(motoUrl);
     hub = new SecurityHubClient(direct);
     await hub.send(new EnableSecurityHubCommand({}));
-    await new DynamoDBClient(direct).send(
-      new CreateTableCommand({
-        TableName: TABLE,
-        KeySchema: [
-          { AttributeName: 'scope', KeyType: 'HASH' },
-          { AttributeName: 'id', KeyType: 'RANGE' },
-        ],
-        AttributeDefinitions: [
-          { AttributeName: 'scope', AttributeType: 'S' },
-          { AttributeName: 'id', AttributeType: 'S' },
-        ],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await createFindingStateTable(new DynamoDBClient(direct), TABLE);
     // Through the proxy: moto names the queue URL after the host it was asked on, and SQS sends there.
     const queue = await new SQSClient({ ...direct, endpoint: proxy.url }).send(new CreateQueueCommand({ QueueName: 'vpc-auditor-remediation' }));
     built = await buildAccount(new EC2Client(direct), motoUrl);
