@@ -9,13 +9,15 @@
 //   500 ms, with peak memory under 500 MB;
 // - `vpc-auditor audit --snapshot <10k> --format table` takes at most 1.5x as long as `node -e`
 //   reading and JSON-parsing the same file, measured side by side in one run;
-// - every output format peaks within 1.5x of the table's RSS (json and asff are streamed).
+// - every output format peaks within 1.5x of the table's RSS (json and asff are streamed);
+// - the Lambda runtime's targets: see bench/runtime.mjs.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { generateInventory } from './generate.mjs';
 import { liveBench } from './live.mjs';
+import { runtimeBench } from './runtime.mjs';
 
 const OUT = 'bench/out';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -153,6 +155,7 @@ const table = [
 ].join('\n');
 
 const liveLine = await liveBench(); // bench/live.mjs: audit --live against moto
+const runtimeLines = await runtimeBench(inventory(SIZES.at(-1))); // bench/runtime.mjs: handler bundles, the sweep use-case
 
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'uncommitted';
 // BENCHMARKS.md itself does not count: earlier entries of this run's session may be uncommitted.
@@ -170,6 +173,8 @@ ${prettyLine}
 ${peaksLine}
 
 ${liveLine}
+
+${runtimeLines}
 `;
 if (RECORD) {
   if (!existsSync('BENCHMARKS.md')) writeFileSync('BENCHMARKS.md', '# Benchmarks\n\nAppended by `npm run bench -- --record`; newest last. Targets and how to read them: see the top of bench/run.mjs.\n');

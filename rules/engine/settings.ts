@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseCidr } from './cidr';
 import { InputError } from './errors';
 import { describeIssue } from './parse-snapshot';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The snapshot contract (design.md): the union of `aws ec2 describe-*` outputs, key for key.

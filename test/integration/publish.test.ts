@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EnableSecurityHubCommand, GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { configEvaluationSink } from '../../lambdas/adapters/config-evaluations';
@@ -10,6 +10,7 @@ import { publish } from '../../lambdas/app/publish';
 import { publishToConfig } from '../../lambdas/app/publish-config';
 import { reconcile } from '../../lambdas/app/reconcile';
 import { audit, NOW } from '../helpers';
+import { createFindingStateTable } from './finding-state-table';
 
 // moto's account; the sample account's findings are published as if swept there.
 const SCOPE = { accountId: '123456789012', region: 'eu-west-1', now: NOW };
@@ -27,20 +28,7 @@ describe.skipIf(!motoUrl)('publishing against moto (Security Hub, DynamoDB, AWS 
     hub = new SecurityHubClient(motoClientConfig());
     dynamo = new DynamoDBClient(motoClientConfig());
     await hub.send(new EnableSecurityHubCommand({}));
-    await dynamo.send(
-      new CreateTableCommand({
-        TableName: TABLE,
-        KeySchema: [
-          { AttributeName: 'scope', KeyType: 'HASH' },
-          { AttributeName: 'id', KeyType: 'RANGE' },
-        ],
-        AttributeDefinitions: [
-          { AttributeName: 'scope', AttributeType: 'S' },
-          { AttributeName: 'id', AttributeType: 'S' },
-        ],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await createFindingStateTable(dynamo, TABLE);
   }, 60_000);
 
   async function allFindings() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publish, REFRESH_AFTER_MS } from '../../../lambdas/app/publish';
+import { PUBLISH_WINDOW, publish, REFRESH_AFTER_MS } from '../../../lambdas/app/publish';
 import { audit, NOW, perm, sg } from '../../helpers';
 import { finding, findings, memoryPorts } from '../fakes';
 
@@ -88,6 +88,28 @@ describe('publish: only what changed', () => {
     expect(second).toEqual({ sent: 0, unchanged: 1050, notSent: 0 });
     expect(ports.securityHub.imports).toHaveLength(1);
     expect(ports.state.calls).toEqual({ get: 2, put: 1, list: 0 });
+  });
+});
+
+describe('publish: a large region in windows (memory)', () => {
+  it('reads state and imports at most PUBLISH_WINDOW findings at a time; a window Security Hub refuses in part does not stop the next', async () => {
+    // Arrange: two full windows and a partial one; one finding of the first window refused.
+    const ports = memoryPorts();
+    const reads: number[] = [];
+    const get = ports.state.get.bind(ports.state);
+    ports.state.get = async (scope, ids) => {
+      reads.push(ids.length);
+      return get(scope, ids);
+    };
+    ports.securityHub.reject.add('vpc-auditor/eu-west-1/111122223333/sg-no-public-admin-ports/sg-7');
+    const n = 2 * PUBLISH_WINDOW + 50;
+
+    // Act / Assert
+    await expect(publish(findings(n), SCOPE, ports)).rejects.toThrow(/Security Hub did not accept 1 item\(s\): .*sg-7 /);
+    expect(reads).toEqual([PUBLISH_WINDOW, PUBLISH_WINDOW, 50]);
+    expect(ports.securityHub.imports.map((batch) => batch.length)).toEqual([PUBLISH_WINDOW, PUBLISH_WINDOW, 50]);
+    expect(ports.securityHub.byId.size).toBe(n - 1);
+    expect(ports.state.tables.get('111122223333/eu-west-1')?.size).toBe(n - 1);
   });
 });
 

@@ -1,10 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { handlerNames } from '../../../scripts/lambda-bundles.mjs';
 import { CONTEXT } from './harness';
 
-const HANDLERS = readdirSync('lambdas/handlers')
-  .filter((f) => f.endsWith('.ts') && f !== 'runtime.ts')
-  .map((f) => f.replace(/\.ts$/, ''));
+const HANDLERS = handlerNames();
 
 afterEach(() => {
   vi.unstubAllEnvs();
