@@ -8,10 +8,10 @@ import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { COMPLIANCE } from '../../rules/report/asff';
+import { countingProxy, type WireCall } from '../../scripts/counting-proxy.mjs';
 import { bundlePath } from '../../scripts/lambda-bundles.mjs';
 import { runCaptured } from '../cli/capture-io';
 import { type BuiltAccount, buildAccount } from './build-account';
-import { countingProxy, type WireCall } from './counting-proxy';
 import { createFindingStateTable } from './finding-state-table';
 
 // The handlers run from their built bundles (dist/lambdas/<name>.cjs, what the stack deploys),
