@@ -116,7 +116,7 @@ export async function liveBench({ groups = 1000, rounds = Number(process.env.BEN
     const inFlight = (runs) => Math.max(...runs.map((r) => r.maxInFlight));
     return [
       `Live mode against moto ${found.version} seeded with ${groups} security groups x ${RULES_PER_GROUP} rules (seeding ${(seedMs / 1000).toFixed(1)} s): whole \`audit --live --format table\` ${Math.round(ma)} ms; the same describe calls one after another (collectConcurrency 1) ${Math.round(mb)} ms; ratio ${(mb / ma).toFixed(2)} (medians of ${rounds}).`,
-      `The same through a loopback proxy adding ${AWS_ROUND_TRIP_MS} ms per request (an in-region AWS round trip; bench/live.mjs): ${Math.round(pma)} ms concurrent, ${Math.round(pmb)} ms one after another; ratio ${(pmb / pma).toFixed(2)} (medians of ${rounds}). At the proxy: ${pa[0].calls.length} requests per run, the same in every run of both modes; at most ${inFlight(pa)} in flight at once (collectConcurrency 1: ${inFlight(pb)}).`,
+      `The same through a loopback proxy adding ${AWS_ROUND_TRIP_MS} ms per request (an in-region AWS round trip; bench/live.mjs): ${Math.round(pma)} ms concurrent, ${Math.round(pmb)} ms one after another; ratio ${(pmb / pma).toFixed(2)} (medians of ${rounds}); the delay adds ${Math.round(pma - ma)} ms to the concurrent run and ${Math.round(pmb - mb)} ms to the sequential one. At the proxy: ${pa[0].calls.length} requests per run, the same in every run of both modes; at most ${inFlight(pa)} in flight at once (collectConcurrency 1: ${inFlight(pb)}).`,
     ].join('\n\n');
   } finally {
     moto.stop();
