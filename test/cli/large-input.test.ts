@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collectGarbage } from '../../bin/cli/collect-garbage';
-import { type CliIo, LARGE_INPUT_CHARS, readJsonFile } from '../../bin/cli/io';
+import { type CliIo, decodeUtf8, LARGE_INPUT_CHARS, readJsonFile } from '../../bin/cli/io';
 import { NOW } from '../helpers';
 
 /** An io whose file is `text`, recording reads and collections in `events`. */
@@ -58,6 +58,24 @@ describe('readJsonFile: a large input is let go as soon as it is garbage', () =>
     readJsonFile(recordingIo(jsonOfLength(1000), events), 'c.json', 'config file');
     // Assert
     expect(events).toEqual(['read']);
+  });
+});
+
+describe('decodeUtf8: a byte order mark is left out of the text, not sliced off it (JSON.parse copies a sliced string)', () => {
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+  it('decodes the bytes after the mark', () => {
+    // Act
+    const text = decodeUtf8(Buffer.concat([BOM, Buffer.from('{"Description": "caf\u00e9"}', 'utf8')]));
+    // Assert
+    expect(text).toBe('{"Description": "caf\u00e9"}');
+  });
+
+  it('still names the first bad byte by its offset in the file, the mark counted', () => {
+    // Act
+    const decode = () => decodeUtf8(Buffer.concat([BOM, Buffer.from('{"X": "'), Buffer.from([0xe9]), Buffer.from('"}')]));
+    // Assert
+    expect(decode).toThrow('the file is not UTF-8 text (byte 0xe9 at offset 10); save it as UTF-8');
   });
 });
 
