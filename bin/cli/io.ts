@@ -71,29 +71,20 @@ export function sourceName(path: string): string {
   return path === STDIN ? 'stdin' : path;
 }
 
-/** From this length on, an input's bytes and text are collected as soon as they are garbage (see readJsonFile). */
+/** From this length on, an input's bytes are collected as soon as they are garbage (see readJsonFile). */
 export const LARGE_INPUT_CHARS = 16 * 1024 * 1024;
 
 /**
  * Reads and parses a JSON file, turning each failure into one InputError line.
- * A large file is followed by two full garbage collections. V8 starts one as soon as the file's
- * bytes are read (an external allocation of the file's size) and finishes it a little later,
- * keeping whatever is alive then (the bytes while they are decoded, the text during the parse)
- * until its next full collection, which a 10k-group audit never reaches: ~90 MB of peak memory
- * each (table audit of bench/out/inventory-10k.json: ~504 MB, ~310 MB with these two). So the
- * CLI collects once the bytes are garbage (cheap: the heap is then little more than the text,
- * which holds no pointers to follow) and once the text is (~90 ms there: it marks the parsed
- * snapshot), whatever V8's timing. The text lives only in readParsed's frame for that reason.
+ * A large file's bytes are collected as soon as they are decoded. V8 starts a full collection
+ * as soon as they are read (an external allocation of the file's size) and finishes it a little
+ * later, keeping whatever is alive then until its next full collection, which a 10k-group audit
+ * never reaches: when that was during the decoding (192dd4e's UTF-8 check holds the bytes), the
+ * bytes stayed for the whole run (~90 MB of peak memory). Collecting once they are garbage is
+ * cheap: the heap is then little more than the text, which holds no pointers to follow.
  */
 export function readJsonFile(io: CliIo, path: string, what: string): unknown {
-  const { value, large } = readParsed(io, path, what);
-  if (large) io.collectGarbage?.();
-  return value;
-}
-
-function readParsed(io: CliIo, path: string, what: string): { value: unknown; large: boolean } {
-  const text = readText(io, path, what);
-  return { value: parseJson(text, path), large: text.length >= LARGE_INPUT_CHARS };
+  return parseJson(readText(io, path, what), path);
 }
 
 function readText(io: CliIo, path: string, what: string): string {

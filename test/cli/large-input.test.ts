@@ -26,7 +26,7 @@ function jsonOfLength(chars: number): string {
 describe('readJsonFile: a large input is let go as soon as it is garbage', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('collects once the bytes are decoded and once the text is parsed, for a file of LARGE_INPUT_CHARS or more', () => {
+  it('collects once the bytes are decoded, before the parse, for a file of LARGE_INPUT_CHARS or more', () => {
     // Arrange
     const events: string[] = [];
     const parse = JSON.parse;
@@ -37,7 +37,7 @@ describe('readJsonFile: a large input is let go as soon as it is garbage', () =>
     // Act
     const value = readJsonFile(recordingIo(jsonOfLength(LARGE_INPUT_CHARS), events), 's.json', 'snapshot') as { Padding: string };
     // Assert
-    expect(events).toEqual(['read', 'gc', 'parse', 'gc']);
+    expect(events).toEqual(['read', 'gc', 'parse']);
     expect(value.Padding).toHaveLength(LARGE_INPUT_CHARS);
   });
 
@@ -48,7 +48,7 @@ describe('readJsonFile: a large input is let go as soon as it is garbage', () =>
     const value = readJsonFile(recordingIo(`\uFEFF${jsonOfLength(LARGE_INPUT_CHARS)}`, events), 's.json', 'snapshot');
     // Assert
     expect(Object.keys(value as object)).toEqual(['Padding']);
-    expect(events).toEqual(['read', 'gc', 'gc']);
+    expect(events).toEqual(['read', 'gc']);
   });
 
   it('leaves a small file (a config, the sample account) to V8: no collection', () => {
