@@ -3,6 +3,7 @@ import { InputError } from '../../rules/engine/errors';
 import { evaluateInto, modeOf } from '../../rules/engine/evaluate';
 import { SnapshotModel } from '../../rules/engine/model';
 import { parseSnapshot } from '../../rules/engine/parse-snapshot';
+import type { AnyRule } from '../../rules/engine/rule';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../rules/engine/settings';
 import type { Snapshot } from '../../rules/engine/snapshot-schema';
 import { snapshotKeysWarning } from '../../rules/engine/snapshot-keys';
@@ -45,18 +46,29 @@ export function selectRules(ids: string[] | undefined, settings: Settings, confi
   return running;
 }
 
-/**
- * `vpc-auditor audit`: evaluates a snapshot file, or the snapshots `--live` collected (one per
- * region), and prints the findings; returns the exit code. With several regions, resource ids
- * can repeat across them, so each finding says its `region`; one region prints exactly what
- * `audit --snapshot` prints for that region's snapshot file.
- */
-export function runAudit(io: CliIo, opts: AuditOptions, live?: readonly Snapshot[]): number {
+/** `vpc-auditor audit --snapshot`: evaluates a snapshot file and prints the findings; returns the exit code. */
+export function runAudit(io: CliIo, opts: AuditOptions): number {
   // Standard input can be read once: the second reader would get nothing and a puzzling error.
   if (opts.snapshot === STDIN && opts.config === STDIN) throw new InputError('--snapshot - and --config -: only one of them can read standard input');
   const settings = loadSettings(io, opts.config);
   const catalog = selectRules(opts.rules, settings, opts.config);
-  const snapshots = live ?? [readSnapshot(io, opts.snapshot as string)];
+  return auditSnapshots(io, opts, { settings, catalog, snapshots: [readSnapshot(io, opts.snapshot as string)] });
+}
+
+/** What an audit evaluates: settings and rules already checked (live mode checks them before collecting), and the snapshots. */
+export interface AuditInput {
+  settings: Settings;
+  catalog: readonly AnyRule[];
+  snapshots: readonly Snapshot[];
+}
+
+/**
+ * Evaluates the snapshots (a file's, or those `--live` collected, one per region) as one report
+ * and prints it; returns the exit code. With several regions, resource ids can repeat across
+ * them, so each finding says its `region`; one region prints exactly what `audit --snapshot`
+ * prints for that region's snapshot file.
+ */
+export function auditSnapshots(io: CliIo, opts: AuditOptions, { settings, catalog, snapshots }: AuditInput): number {
   const now = io.now();
   const format = opts.format ?? (io.isTty ? 'table' : 'json');
   const models = snapshots.map((s) => new SnapshotModel(s));

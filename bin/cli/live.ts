@@ -1,4 +1,4 @@
-import { type AuditOptions, loadSettings, runAudit, selectRules } from './audit';
+import { type AuditOptions, auditSnapshots, loadSettings, selectRules } from './audit';
 import type { CliIo } from './io';
 import { collectLive } from './live-collect';
 
@@ -14,7 +14,8 @@ export interface LiveAuditOptions extends AuditOptions {
 export async function auditLive(io: CliIo, opts: LiveAuditOptions): Promise<number> {
   // Settings and rule ids are checked before the first call to AWS.
   const settings = loadSettings(io, opts.config);
-  const rules = selectRules(opts.rules, settings, opts.config);
-  const snapshots = await collectLive(io, { region: opts.region, profile: opts.profile, concurrency: settings.collectConcurrency }, rules);
-  return runAudit(io, opts, snapshots);
+  const catalog = selectRules(opts.rules, settings, opts.config);
+  const snapshots = await collectLive(io, { region: opts.region, profile: opts.profile, concurrency: settings.collectConcurrency }, catalog);
+  // The checked settings and rules go on as they are: --config is read once (it may be standard input).
+  return auditSnapshots(io, opts, { settings, catalog, snapshots });
 }

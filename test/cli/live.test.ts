@@ -113,6 +113,18 @@ describe('vpc-auditor audit --live', () => {
     expect(stderr).toMatch(/^vpc-auditor: --rules: unknown rule id nope/);
     expect(fake.sent).toEqual([]);
   });
+
+  it('reads --config once, so --config - (standard input, readable once) works', async () => {
+    fake = mockAccount();
+    // A pipe: its text the first time, nothing after.
+    let reads = 0;
+    const stdin = () => (reads++ === 0 ? JSON.stringify({ rules: { 'vpc-flow-logs-enabled': { mode: 'off' } } }) : '');
+    const { code, stdout, stderr } = await runCaptured(['audit', '--live', '--region', 'eu-west-1', '--format', 'json', '--config', '-'], stdin);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(reads).toBe(1);
+    expect(findingsOf(stdout).some((f) => f.ruleId === 'vpc-flow-logs-enabled')).toBe(false);
+  });
 });
 
 describe('the build keeps live mode apart', () => {
