@@ -70,7 +70,7 @@ async function checkRegion(region: () => Promise<string>): Promise<void> {
 }
 
 /** One stderr line per refused call: what was not read, and why. */
-export function warningLines(results: readonly Collected[], withRegion: boolean): string[] {
+function warningLines(results: readonly Collected[], withRegion: boolean): string[] {
   return results.flatMap((r) =>
     r.warnings.map((w) => {
       const where = withRegion ? ` in ${r.snapshot.Region}` : '';

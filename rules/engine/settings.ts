@@ -19,9 +19,9 @@ export type RemediationMode = (typeof REMEDIATION_MODES)[number];
  * What EC2 ModifyVpnTunnelOptions accepts. DH groups: phase 1 takes 2 and 14-24, phase 2 also 5;
  * one setting covers both phases, so it takes their union.
  */
-export const VPN_ENCRYPTION_ALGORITHMS = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'] as const;
-export const VPN_INTEGRITY_ALGORITHMS = ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'] as const;
-export const VPN_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
+const VPN_ENCRYPTION_ALGORITHMS = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'] as const;
+const VPN_INTEGRITY_ALGORITHMS = ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'] as const;
+const VPN_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
 
 export const SettingsSchema = z.strictObject({
   trustedCidrs: z.array(cidr).default([]).describe('addresses that never count as public (your office, your VPN egress)'),

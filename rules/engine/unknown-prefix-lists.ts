@@ -61,7 +61,7 @@ export function agreeOrUndecided<S, V>(
 }
 
 /** NOT_APPLICABLE for a verdict that depends on what unresolved prefix lists hold. */
-export function undecidedByLists(lists: readonly string[], ifEmpty: Status, ifInternet: Status): RuleResult {
+function undecidedByLists(lists: readonly string[], ifEmpty: Status, ifInternet: Status): RuleResult {
   const which = lists.length === 1 ? `prefix list ${lists[0]}` : `prefix lists ${lists.join(', ')}`;
   return notApplicable(
     `Undecided: the snapshot lacks the entries of ${which} (${ifEmpty} if empty, ${ifInternet} if open to the internet).`,
