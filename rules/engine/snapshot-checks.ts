@@ -29,7 +29,7 @@ export function checkSnapshot(snapshot: Snapshot, source: string): void {
     numbers.clear();
     for (const [j, e] of (acl.Entries ?? []).entries()) {
       const range = e.PortRange;
-      if (range?.From !== undefined && range.To !== undefined && range.From > range.To && hasPorts(protocolNumber(e.Protocol) ?? -1)) {
+      if (range && emptyRange(e.Protocol, range.From, range.To)) {
         throw new InputError(`${source}: NetworkAcls[${i}].Entries[${j}].PortRange: From ${range.From} is above To ${range.To}`);
       }
       if ((e.CidrBlock === undefined) === (e.Ipv6CidrBlock === undefined)) {
@@ -79,16 +79,17 @@ function checkPermissions(perms: IpPermission[] | undefined, group: number, key:
 
 type PortRule = { IpProtocol: string; FromPort?: number; ToPort?: number };
 
+const emptyPortRange = (rule: PortRule): boolean => emptyRange(rule.IpProtocol, rule.FromPort, rule.ToPort);
+
 /**
- * FromPort above ToPort is an empty range, which EC2 never returns for tcp/udp: reading it as
+ * A start above the end is an empty range, which EC2 never returns for tcp/udp: reading it as
  * "no port" would PASS a rule that is really broken input. For ICMP the two are type and code,
  * and -1 means "all", so only tcp/udp ranges of real ports are compared. (Paths are built only
  * for the error: this runs on every rule of an inventory.)
  */
-function emptyPortRange(rule: PortRule): boolean {
-  const { FromPort: from, ToPort: to } = rule;
+function emptyRange(protocol: string, from: number | undefined, to: number | undefined): boolean {
   if (from === undefined || to === undefined || from <= to || to === -1) return false;
-  return hasPorts(protocolNumber(rule.IpProtocol) ?? -1);
+  return hasPorts(protocolNumber(protocol) ?? -1);
 }
 
 function portError(rule: PortRule, path: string, source: string): InputError {
