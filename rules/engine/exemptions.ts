@@ -12,17 +12,16 @@ export interface ExemptionTags {
   value: string;
   all: boolean;
   ruleIds: Set<string>;
-  until?: string;
-  /** Epoch ms at which `until` lapses, parsed once per resource; null when it is not an ISO date. */
-  expiry?: number | null;
+  /** `exempt-until` as written, and the epoch ms at which it lapses (parsed once per resource; null when it is not an ISO date). */
+  until?: { text: string; expiry: number | null };
 }
 
 export function readExemptionTags(tags: Tag[] | undefined): ExemptionTags | undefined {
   const value = tagValue(tags, EXEMPT_TAG);
   if (value === undefined) return undefined;
   const names = value.split(',').map((s) => s.trim().toLowerCase());
-  const until = tagValue(tags, EXEMPT_UNTIL_TAG);
-  return { value, all: names.includes('all'), ruleIds: new Set(names), until, expiry: until === undefined ? undefined : expiryOf(until) };
+  const text = tagValue(tags, EXEMPT_UNTIL_TAG);
+  return { value, all: names.includes('all'), ruleIds: new Set(names), until: text === undefined ? undefined : { text, expiry: expiryOf(text) } };
 }
 
 /**
@@ -35,10 +34,10 @@ export function exemptionOf(read: ExemptionTags | undefined, ruleId: string, now
   if (read === undefined || !(read.all || read.ruleIds.has(ruleId))) return { exempt: false };
   const { value, until } = read;
   if (until === undefined) return { exempt: true, value };
-  const expiry = read.expiry === undefined ? expiryOf(until) : read.expiry;
-  if (expiry === null) return { exempt: false, lapsed: { value, until, reason: `${EXEMPT_UNTIL_TAG} is not an ISO date` } };
-  if (now.getTime() >= expiry) return { exempt: false, lapsed: { value, until, reason: 'exemption expired' } };
-  return { exempt: true, value, until };
+  const { text, expiry } = until;
+  if (expiry === null) return { exempt: false, lapsed: { value, until: text, reason: `${EXEMPT_UNTIL_TAG} is not an ISO date` } };
+  if (now.getTime() >= expiry) return { exempt: false, lapsed: { value, until: text, reason: 'exemption expired' } };
+  return { exempt: true, value, until: text };
 }
 
 function tagValue(tags: Tag[] | undefined, key: string): string | undefined {
