@@ -46,8 +46,8 @@ export async function auditChanges(work: VpcWork, deps: ChangeDeps): Promise<Cha
   const named: NamedResource[] = [...work.resources, ...found];
   const vpcIds = [work.vpcId, ...found.map((f) => f.vpcId)].filter((v): v is string => v !== undefined);
   const sweptTypes = new Set(work.sweeps.map((s) => RESOURCE_KINDS[s.kind].configType));
-  const pathChanged = [...named.map((r) => r.kind), ...work.sweeps.map((s) => s.kind)].some((k) => PATH_KINDS.has(k));
   const kinds = new Set([...named.map((r) => r.kind), ...work.sweeps.map((s) => s.kind)]);
+  const pathChanged = [...kinds].some((k) => PATH_KINDS.has(k));
   const rules = (deps.rules ?? CATALOG).filter((r) => kinds.has(r.meta.resourceKind) || (pathChanged && usesExposure(r.meta.id)));
   if (rules.length === 0) return { evaluated: 0, sent: 0, handedOff: 0 };
 
