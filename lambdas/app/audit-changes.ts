@@ -45,7 +45,7 @@ export async function auditChanges(work: VpcWork, deps: ChangeDeps): Promise<Cha
   const found = work.lookups.length > 0 ? await deps.lookups.resolve(work.lookups) : [];
   const named: NamedResource[] = [...work.resources, ...found];
   const vpcIds = [work.vpcId, ...found.map((f) => f.vpcId)].filter((v): v is string => v !== undefined);
-  const sweptTypes = new Set(work.sweeps.map((s) => RESOURCE_KINDS[s.kind].configType));
+  const sweptTypes = new Set(work.sweeps.map((s) => RESOURCE_KINDS[s.kind].cfnType));
   const kinds = new Set([...named.map((r) => r.kind), ...work.sweeps.map((s) => s.kind)]);
   const pathChanged = [...kinds].some((k) => PATH_KINDS.has(k));
   const rules = (deps.rules ?? CATALOG).filter((r) => kinds.has(r.meta.resourceKind) || (pathChanged && usesExposureSeverity(r.meta.id)));

@@ -98,5 +98,5 @@ export async function auditScope(reader: ScopeReader, request: AuditRequest): Pr
 
 /** The key a finding and a named resource share: "AWS::EC2::SecurityGroup sg-1". */
 export const resourceKey = (type: string, id: string) => `${type} ${id}`;
-export const keyOfResource = (r: NamedResource) => resourceKey(RESOURCE_KINDS[r.kind].configType, r.id);
+export const keyOfResource = (r: NamedResource) => resourceKey(RESOURCE_KINDS[r.kind].cfnType, r.id);
 export const keyOfFinding = (f: Finding) => resourceKey(f.resourceType, f.resourceId);
