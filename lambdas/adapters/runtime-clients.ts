@@ -5,7 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import type { ScopeReader } from '../app/audit-scope';
 import type { ConfigEvaluationSink, LookupResolver, PublishPorts, RemediationQueue } from '../app/ports';
 import { configEvaluationSink } from './config-evaluations';
-import { makeCollectClients } from './ec2/clients';
+import { makeCollectClients, SDK_RETRY } from './ec2/clients';
 import { ec2LookupResolver } from './ec2/lookups';
 import { ec2ScopeReader } from './ec2/scope-reader';
 import { findingStateStore } from './finding-state';
@@ -14,21 +14,20 @@ import { securityHubImporter } from './security-hub';
 
 /**
  * The real adapters a handler's deps hold, each building its client when called (once per
- * container, from the handler's first invocation). Region and endpoint come the SDK's way
- * (AWS_REGION, AWS_ENDPOINT_URL*), which is how the moto tests point them elsewhere.
+ * container, from the handler's first invocation), with the collector's retry policy. Region and
+ * endpoint come the SDK's way (AWS_REGION, AWS_ENDPOINT_URL*), which is how the moto tests point
+ * them elsewhere.
  */
-const CLIENT_CONFIG = { retryMode: 'adaptive', maxAttempts: 5 } as const;
-
 export function ec2Adapters(concurrency: number): { reader: ScopeReader; lookups: LookupResolver } {
   const clients = makeCollectClients();
   return { reader: ec2ScopeReader(clients, concurrency), lookups: ec2LookupResolver(clients.ec2) };
 }
 
 export const securityHubPorts = (tableName: string): PublishPorts => ({
-  securityHub: securityHubImporter(new SecurityHubClient(CLIENT_CONFIG)),
-  state: findingStateStore(new DynamoDBClient(CLIENT_CONFIG), tableName),
+  securityHub: securityHubImporter(new SecurityHubClient(SDK_RETRY)),
+  state: findingStateStore(new DynamoDBClient(SDK_RETRY), tableName),
 });
 
-export const configSink = (testMode: boolean): ConfigEvaluationSink => configEvaluationSink(new ConfigServiceClient(CLIENT_CONFIG), { testMode });
+export const configSink = (testMode: boolean): ConfigEvaluationSink => configEvaluationSink(new ConfigServiceClient(SDK_RETRY), { testMode });
 
-export const remediationQueueAt = (queueUrl: string): RemediationQueue => remediationQueue(new SQSClient(CLIENT_CONFIG), queueUrl);
+export const remediationQueueAt = (queueUrl: string): RemediationQueue => remediationQueue(new SQSClient(SDK_RETRY), queueUrl);

@@ -1,4 +1,5 @@
 import { CATALOG } from '../../rules/catalog';
+import { usesExposureSeverity } from '../../rules/engine/exposure-severity';
 import { RESOURCE_KINDS } from '../../rules/engine/resources';
 import type { AnyRule } from '../../rules/engine/rule';
 import type { Settings } from '../../rules/engine/settings';
@@ -34,7 +35,6 @@ export interface ChangeResult {
  * actually moved, so the cost is evaluation time, not imports).
  */
 const PATH_KINDS = new Set<ResourceKindName>(['NetworkAcl', 'RouteTable', 'Subnet', 'NetworkInterface', 'Vpc']);
-const usesExposure = (ruleId: string) => ruleId.startsWith('sg-no-public-');
 
 /**
  * One VPC's share of a change batch: resolve its lookups, read its context once, evaluate every
@@ -45,14 +45,14 @@ export async function auditChanges(work: VpcWork, deps: ChangeDeps): Promise<Cha
   const found = work.lookups.length > 0 ? await deps.lookups.resolve(work.lookups) : [];
   const named: NamedResource[] = [...work.resources, ...found];
   const vpcIds = [work.vpcId, ...found.map((f) => f.vpcId)].filter((v): v is string => v !== undefined);
-  const sweptTypes = new Set(work.sweeps.map((s) => RESOURCE_KINDS[s.kind].configType));
-  const pathChanged = [...named.map((r) => r.kind), ...work.sweeps.map((s) => s.kind)].some((k) => PATH_KINDS.has(k));
+  const sweptTypes = new Set(work.sweeps.map((s) => RESOURCE_KINDS[s.kind].cfnType));
   const kinds = new Set([...named.map((r) => r.kind), ...work.sweeps.map((s) => s.kind)]);
-  const rules = (deps.rules ?? CATALOG).filter((r) => kinds.has(r.meta.resourceKind) || (pathChanged && usesExposure(r.meta.id)));
+  const pathChanged = [...kinds].some((k) => PATH_KINDS.has(k));
+  const rules = (deps.rules ?? CATALOG).filter((r) => kinds.has(r.meta.resourceKind) || (pathChanged && usesExposureSeverity(r.meta.id)));
   if (rules.length === 0) return { evaluated: 0, sent: 0, handedOff: 0 };
 
   const keys = new Set(named.map(keyOfResource));
-  const keep = (f: Finding) => keys.has(keyOfFinding(f)) || sweptTypes.has(f.resourceType) || (pathChanged && usesExposure(f.ruleId));
+  const keep = (f: Finding) => keys.has(keyOfFinding(f)) || sweptTypes.has(f.resourceType) || (pathChanged && usesExposureSeverity(f.ruleId));
   // A kind sweep with no VPC to bound it (the events named none) reads the region: rare, and
   // the only way to find what the call changed.
   const scope: ReadScope = work.sweeps.length > 0 && vpcIds.length === 0 ? { kind: 'region' } : scopeOf(named, vpcIds);

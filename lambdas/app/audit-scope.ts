@@ -14,10 +14,19 @@ export interface NamedResource {
 
 /**
  * What to read: the whole region, or named resources (with their VPCs' context). The ec2
- * adapter's Scope has this shape; it is restated here because lambdas/app imports no adapter.
+ * adapter reads this type (sources.ts `Scope`): lambdas/app imports no adapter.
  */
 export type ReadScope = { kind: 'region' } | ResourceReadScope;
-export type ResourceReadScope = { kind: 'resources'; vpcIds?: string[]; vpcContext?: false } & Partial<Record<ScopeIdField, string[]>>;
+export type ResourceReadScope = {
+  kind: 'resources';
+  vpcIds?: string[];
+  /**
+   * false: the named resources are read by id and only the other keys by their VPC (a Config
+   * evaluation of one group needs that group, not its VPC's other groups). Default: the VPCs'
+   * context, every item of each key in the VPCs (a change event, whose exposure needs them).
+   */
+  vpcContext?: false;
+} & Partial<Record<ScopeIdField, string[]>>;
 
 /** The scope field that names resources of each kind (sources.ts `byId`). */
 export const SCOPE_FIELD = {
@@ -89,5 +98,5 @@ export async function auditScope(reader: ScopeReader, request: AuditRequest): Pr
 
 /** The key a finding and a named resource share: "AWS::EC2::SecurityGroup sg-1". */
 export const resourceKey = (type: string, id: string) => `${type} ${id}`;
-export const keyOfResource = (r: NamedResource) => resourceKey(RESOURCE_KINDS[r.kind].configType, r.id);
+export const keyOfResource = (r: NamedResource) => resourceKey(RESOURCE_KINDS[r.kind].cfnType, r.id);
 export const keyOfFinding = (f: Finding) => resourceKey(f.resourceType, f.resourceId);

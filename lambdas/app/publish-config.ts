@@ -3,14 +3,14 @@ import type { Finding, Status } from '../../rules/engine/types';
 import { clip } from '../../rules/report/asff';
 import type { ConfigComplianceType, ConfigEvaluation, ConfigEvaluationSink } from './ports';
 
+/** PutEvaluations rejects a longer Annotation. */
+export const ANNOTATION_MAX = 256;
+
 /**
  * Config accepts only COMPLIANT, NON_COMPLIANT and NOT_APPLICABLE from a custom rule (it rejects
  * INSUFFICIENT_DATA in PutEvaluations). An ERROR (the rule threw) is neither a pass nor a
  * failure, so it goes out NOT_APPLICABLE with an annotation saying the evaluation failed.
  */
-/** PutEvaluations rejects a longer Annotation. */
-export const ANNOTATION_MAX = 256;
-
 const COMPLIANCE_TYPE: Record<Status, ConfigComplianceType> = {
   PASS: 'COMPLIANT',
   FAIL: 'NON_COMPLIANT',

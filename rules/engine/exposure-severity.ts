@@ -10,6 +10,9 @@ const MAX_INTERFACES = 20;
 /** Traffic a rule found open: specific (protocol, port) pairs, or every port of some protocols. */
 export type Offending = ReadonlyArray<{ protocol: number; port: number }> | { allPortsOf: readonly number[] };
 
+/** The rules whose severity exposureSeverity sets: the sg-no-public-* family (docs/semantics.md). */
+export const usesExposureSeverity = (ruleId: string): boolean => ruleId.startsWith('sg-no-public-');
+
 export function oneLevelLower(s: Severity): Severity {
   return SEVERITIES[Math.max(0, SEVERITIES.indexOf(s) - 1)];
 }

@@ -10,15 +10,20 @@ export interface ClientOptions {
 }
 
 /**
- * The collector's clients, built once per process (or Lambda container). Adaptive retry: the
- * SDK retries throttling and transient faults with backoff and slows its own request rate when
- * EC2 throttles, which matters with several calls in flight. The endpoint comes the SDK's way
- * (AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_EC2), which is how tests point it at moto.
+ * Adaptive retry, for every client the runtime builds: the SDK retries throttling and transient
+ * faults with backoff and slows its own request rate when a service throttles, which matters
+ * with several calls in flight.
+ */
+export const SDK_RETRY = { retryMode: 'adaptive', maxAttempts: 5 } as const;
+
+/**
+ * The collector's clients, built once per process (or Lambda container), with SDK_RETRY. The
+ * endpoint comes the SDK's way (AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_EC2), which is how tests
+ * point it at moto.
  */
 export function makeCollectClients(options: ClientOptions = {}): CollectClients {
   const config = {
-    retryMode: 'adaptive',
-    maxAttempts: 5,
+    ...SDK_RETRY,
     ...(options.region ? { region: options.region } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
   };

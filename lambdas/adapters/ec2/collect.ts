@@ -143,11 +143,6 @@ class Collection {
   }
 
   /**
-   * Stage 0 of a resource scope: the VPCs the named resources are in. A resource in none (a
-   * virtual private gateway detached from its VPC) is read here and by no VPC filter later, so
-   * it is kept as read.
-   */
-  /**
    * Stage 0: the VPCs of the named resources. Kept as data: resources in no VPC (a detached
    * gateway, which no VPC-filtered read would bring back), and every one when the scope reads no
    * VPC context (`keep`: this read is then the resource's only read).

@@ -1,3 +1,4 @@
+import { usesExposureSeverity } from '../../../rules/engine/exposure-severity';
 import { REACHABILITY_INPUTS } from '../../../rules/engine/reachability';
 import { RESOURCE_KINDS } from '../../../rules/engine/resources';
 import type { AnyRule } from '../../../rules/engine/rule';
@@ -23,9 +24,6 @@ const COMPANIONS: Partial<Record<SnapshotKey, SnapshotKey[]>> = {
   FlowLogs: ['Subnets', 'NetworkInterfaces'],
 };
 
-/** docs/semantics.md "Exposure-aware severity" applies to the sg-no-public-* rules. */
-const usesExposure = (rule: AnyRule) => rule.meta.id.startsWith('sg-no-public-');
-
 /**
  * The snapshot keys to read for these rules: each rule's resource list and `inputs`, what the
  * engine reads with them, and, when exposure severity is wanted (sweeps and the CLI, not Config
@@ -36,7 +34,7 @@ export function keysFor(rules: readonly AnyRule[], options: { exposure: boolean 
   for (const rule of rules) {
     wanted.add(RESOURCE_KINDS[rule.meta.resourceKind].snapshotKey);
     for (const key of rule.meta.inputs) wanted.add(key);
-    if (options.exposure && usesExposure(rule)) for (const key of [...REACHABILITY_INPUTS, 'NetworkInterfaces' as const]) wanted.add(key);
+    if (options.exposure && usesExposureSeverity(rule.meta.id)) for (const key of [...REACHABILITY_INPUTS, 'NetworkInterfaces' as const]) wanted.add(key);
   }
   // One pass, from what the rules read themselves: interfaces read only for a flow-log rule's
   // evidence need no route tables.

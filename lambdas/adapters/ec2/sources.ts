@@ -37,6 +37,7 @@ import {
   paginateGetManagedPrefixListEntries,
 } from '@aws-sdk/client-ec2';
 import type { SnapshotKey } from '../../../rules/engine/snapshot-schema';
+import type { ReadScope, ResourceReadScope } from '../../app/audit-scope';
 
 /**
  * THE table: which EC2 call fills each snapshot key (design.md "Read what the rules need").
@@ -67,29 +68,13 @@ export interface Source {
   params?: Record<string, unknown>;
 }
 
-/** The resource scope (change events): the resources named, plus their VPCs' context. */
-export interface ResourceScope {
-  kind: 'resources';
-  /**
-   * false: the named resources are read by id and only the other keys by their VPC (a Config
-   * evaluation of one group needs that group, not its VPC's other groups). Default: the VPCs'
-   * context, every item of each key in the VPCs (a change event, whose exposure needs them).
-   */
-  vpcContext?: false;
-  vpcIds?: string[];
-  securityGroupIds?: string[];
-  networkAclIds?: string[];
-  subnetIds?: string[];
-  routeTableIds?: string[];
-  natGatewayIds?: string[];
-  networkInterfaceIds?: string[];
-  vpnConnectionIds?: string[];
-  vpnGatewayIds?: string[];
-  customerGatewayIds?: string[];
-  clientVpnEndpointIds?: string[];
-}
+/**
+ * The scope to read: lambdas/app/audit-scope.ts defines it (one field per resource kind, its
+ * SCOPE_FIELD); `byId.scope` names one of those fields.
+ */
+export type Scope = ReadScope;
+export type ResourceScope = ResourceReadScope;
 export type ScopeIdField = Exclude<keyof ResourceScope, 'kind' | 'vpcContext'>;
-export type Scope = { kind: 'region' } | ResourceScope;
 
 type Cmd = Source['command'];
 export type Paginate = (config: { client: EC2Client; pageSize?: number }, input: Record<string, unknown>) => AsyncIterable<Record<string, unknown>>;
