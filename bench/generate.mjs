@@ -2,7 +2,7 @@
 // Deterministic, seeded snapshot generator for benchmarks (plain Node 20 ESM, no dependencies).
 //   node bench/generate.mjs --groups 10000 --nacls 1000 --seed 42 --out bench/out/inventory-10k.json [--pretty]
 // Output: ONE JSON object, the union of `aws ec2 describe-*` outputs, key for key, with exact EC2 API field
-// names and value shapes (see /work/shared/design.md, "Snapshot"). Same arguments => byte-identical file.
+// names and value shapes (the snapshot contract: README.md "Audit your own account"). Same arguments => byte-identical file.
 // Library use: import { generateInventory } from './generate.mjs'; generateInventory({ groups, nacls, seed }).
 //
 // Sizing: one VPC per 50 security groups (VPC 0 is the default VPC, 172.31.0.0/16; others 10.x.0.0/16),
