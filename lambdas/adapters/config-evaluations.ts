@@ -16,7 +16,8 @@ export interface ConfigSinkOptions {
 
 /**
  * AWS Config as the sink of a custom rule's evaluations, for the invocation's result token.
- * FailedEvaluations (Config gives no reason for them) and throttled calls are retried, then the
+ * FailedEvaluations (Config gives no reason for them, so no way to tell a hopeless one: all are
+ * retried) and throttled calls are retried, then the
  * rest is thrown as a DeliveryError naming each "<ResourceType>/<ResourceId>".
  */
 export function configEvaluationSink(client: ConfigServiceClient, options: ConfigSinkOptions): ConfigEvaluationSink {

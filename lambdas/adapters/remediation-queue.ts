@@ -7,8 +7,8 @@ export const MESSAGES_PER_BATCH = 10;
 
 /**
  * The remediation hand-off as an SQS queue: one message per request (its JSON), ten per
- * SendMessageBatch. Entries SQS lists in Failed, and throttled calls, are retried (sendInChunks),
- * then thrown as a DeliveryError so that the change message is retried, never dropped.
+ * SendMessageBatch. Entries SQS lists in Failed (unless SenderFault: the entry is at fault and
+ * fails at once), and throttled calls, are retried (sendInChunks), then thrown as a DeliveryError so that the change message is retried, never dropped.
  */
 export function remediationQueue(client: SQSClient, queueUrl: string, retry: RetryOptions = {}): RemediationQueue {
   return {
@@ -20,7 +20,8 @@ export function remediationQueue(client: SQSClient, queueUrl: string, retry: Ret
         const failed = new Map((out.Failed ?? []).map((f) => [f.Id, f]));
         return chunk.flatMap((item) => {
           const f = failed.get(item.Id);
-          return f ? [{ item, code: f.Code ?? 'Unknown', message: f.Message ?? '' }] : [];
+          // SenderFault: the entry itself is wrong (too large, bad attributes); resending cannot help.
+          return f ? [{ item, code: f.Code ?? 'Unknown', message: f.Message ?? '', final: f.SenderFault === true }] : [];
         });
       }, retry);
     },

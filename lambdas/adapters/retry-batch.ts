@@ -16,6 +16,8 @@ export interface Rejected<T> {
   item: T;
   code: string;
   message: string;
+  /** The service says sending it again cannot succeed (a malformed item): it fails at once. */
+  final?: boolean;
 }
 
 // Five sends of a chunk over about 1.5 s on average (3 s at most) before its items count as
@@ -46,8 +48,9 @@ export function isTransient(err: unknown): boolean {
 /**
  * Sends `items` in chunks of `chunkSize`, one call at a time. What a call rejects (or the whole
  * chunk, when the call is throttled) is sent again after a jittered, growing backoff, at most
- * `attempts` times in all; then the next chunk goes. What is still rejected at the end is thrown
- * as one DeliveryError naming every item, never dropped. An error that is not transient (access
+ * `attempts` times in all; then the next chunk goes. An item rejected as `final` is not sent
+ * again (five sends of a malformed finding only delay the error). What is still rejected at the
+ * end is thrown as one DeliveryError naming every item, never dropped. An error that is not transient (access
  * denied, a malformed request) stops at once: that chunk and the ones after it are the failures.
  */
 export async function sendInChunks<T>(
@@ -77,11 +80,13 @@ export async function sendInChunks<T>(
         }
         rejected = pending.map((item) => ({ item, code: name, message }));
       }
+      const retryable = rejected.filter((r) => !r.final);
+      failures.push(...rejected.filter((r) => r.final));
       if (attempt >= attempts) {
-        failures.push(...rejected);
+        failures.push(...retryable);
         break;
       }
-      pending = rejected.map((r) => r.item);
+      pending = retryable.map((r) => r.item);
     }
   }
   if (failures.length > 0) throw deliveryError(service, failures, idOf);

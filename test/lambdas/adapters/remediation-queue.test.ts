@@ -53,4 +53,22 @@ describe('remediation queue (SQS SendMessageBatch)', () => {
     expect(error).toMatchObject({ name: 'DeliveryError', failures: [{ id: 'm2', code: 'InternalError', message: 'try again' }] });
     expect(sqs.commandCalls(SendMessageBatchCommand)[1].args[0].input.Entries?.map((e) => e.Id)).toEqual(['m1', 'm2']);
   });
+
+  it('an entry SQS refuses with SenderFault is not sent again: it fails at once, in the same DeliveryError', async () => {
+    // Arrange: m0 is at fault (too long), m1 fails once on SQS's side
+    sqs.on(SendMessageBatchCommand)
+      .resolvesOnce({ Successful: [], Failed: [
+        { Id: 'm0', Code: 'InvalidParameterValue', Message: 'message too long', SenderFault: true },
+        { Id: 'm1', Code: 'InternalError', Message: 'try again', SenderFault: false },
+      ] })
+      .resolves({ Successful: [], Failed: [] });
+    const queue = remediationQueue(new SQSClient({ region: 'eu-west-1' }), URL, instantRetry());
+
+    // Act
+    const error = await queue.send([request(0), request(1)]).catch((e: Error) => e);
+
+    // Assert
+    expect(error).toMatchObject({ name: 'DeliveryError', failures: [{ id: 'm0', code: 'InvalidParameterValue', message: 'message too long' }] });
+    expect(sqs.commandCalls(SendMessageBatchCommand).map((c) => c.args[0].input.Entries?.map((e) => e.Id))).toEqual([['m0', 'm1'], ['m1']]);
+  });
 });

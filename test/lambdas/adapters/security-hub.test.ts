@@ -12,7 +12,7 @@ const hub = mockClient(SecurityHubClient);
 const SCOPE = { accountId: '111122223333', region: 'eu-west-1', now: NOW };
 const asff = (n: number) => findings(n).map((f) => toAsff(f, SCOPE));
 const idsOf = (call: number) => (hub.commandCalls(BatchImportFindingsCommand)[call].args[0].input.Findings ?? []).map((f) => f.Id);
-const failed = (Id: unknown, ErrorCode = 'InvalidInput', ErrorMessage = 'Finding is invalid') => ({ Id: Id as string, ErrorCode, ErrorMessage });
+const failed = (Id: unknown, ErrorCode = 'InternalException', ErrorMessage = 'Internal error') => ({ Id: Id as string, ErrorCode, ErrorMessage });
 
 beforeEach(() => {
   hub.reset();
@@ -36,16 +36,40 @@ describe('Security Hub importer', () => {
 
   it('after its retries throws a DeliveryError listing each failed Id with its ErrorCode and ErrorMessage', async () => {
     const sent = asff(3);
-    hub.on(BatchImportFindingsCommand).callsFake(({ Findings }) => ({ FailedCount: 1, FailedFindings: Findings.filter((f: { Id: string }) => f.Id === sent[2].Id).map((f: { Id: string }) => failed(f.Id, 'InvalidInput', 'Resources[0].Id is too long')) }));
+    hub.on(BatchImportFindingsCommand).callsFake(({ Findings }) => ({ FailedCount: 1, FailedFindings: Findings.filter((f: { Id: string }) => f.Id === sent[2].Id).map((f: { Id: string }) => failed(f.Id, 'InternalException', 'Internal service error')) }));
     const retry = instantRetry();
     const error = await securityHubImporter(new SecurityHubClient({}), retry).importFindings(sent).catch((e) => e);
     expect(error).toBeInstanceOf(DeliveryError);
     expect(error.name).toBe('DeliveryError');
-    expect(error.failures).toEqual([{ id: sent[2].Id, code: 'InvalidInput', message: 'Resources[0].Id is too long' }]);
-    expect(error.message).toBe(`Security Hub did not accept 1 item(s): ${sent[2].Id} (InvalidInput: Resources[0].Id is too long)`);
+    expect(error.failures).toEqual([{ id: sent[2].Id, code: 'InternalException', message: 'Internal service error' }]);
+    expect(error.message).toBe(`Security Hub did not accept 1 item(s): ${sent[2].Id} (InternalException: Internal service error)`);
     expect(hub.commandCalls(BatchImportFindingsCommand)).toHaveLength(5);
     // bounded, growing, jittered backoff: random() = 1 gives the ceiling of each wait
     expect(retry.waits).toEqual([200, 400, 800, 1600]);
+  });
+
+  it('does not resend a finding Security Hub refuses as InvalidInput: it fails at once, beside the retried ones', async () => {
+    // Arrange: sent[0] is malformed (never accepted), sent[1] is refused once for an internal error
+    const sent = asff(3);
+    let call = 0;
+    hub.on(BatchImportFindingsCommand).callsFake(({ Findings }) => {
+      call++;
+      const ids = Findings.map((f: { Id: string }) => f.Id);
+      return {
+        FailedFindings: [
+          ...(ids.includes(sent[0].Id) ? [failed(sent[0].Id, 'InvalidInput', 'Finding does not adhere to Amazon Finding Format.')] : []),
+          ...(call === 1 ? [failed(sent[1].Id)] : []),
+        ],
+      };
+    });
+    const retry = instantRetry();
+    // Act
+    const error = await securityHubImporter(new SecurityHubClient({}), retry).importFindings(sent).catch((e) => e);
+    // Assert: one resend, of sent[1] only; the error names sent[0] with its code and message
+    expect(hub.commandCalls(BatchImportFindingsCommand)).toHaveLength(2);
+    expect(idsOf(1)).toEqual([sent[1].Id]);
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error.failures).toEqual([{ id: sent[0].Id, code: 'InvalidInput', message: 'Finding does not adhere to Amazon Finding Format.' }]);
   });
 
   it('keeps sending the other chunks when one fails, and names every failure at the end', async () => {
