@@ -11,9 +11,10 @@ export const ITEMS_PER_WRITE = 25;
  * The finding-state table in DynamoDB.
  *
  * Key: partition key `scope` = "<account>/<region>", sort key `id` = the finding's ASFF Id.
- * publish reads the Ids it is about to send with BatchGetItem (100 keys a call); reconcile lists
- * the region's records with one paged Query on the partition, no scan and no index. A region with
- * 10k findings is about 10k items of ~1 KB in one partition, far inside DynamoDB's limits.
+ * publish reads the Ids it is about to send with BatchGetItem (100 keys a call); reconcile reads
+ * the region's records with one paged Query on the partition, no scan and no index, handed over a
+ * page (up to 1 MB, ~1,000 records) at a time. A region with 10k findings is about 10k items of
+ * ~1 KB in one partition, far inside DynamoDB's limits.
  * Item: scope, id, hash, firstObservedAt, lastSentAt, status, recordState, and `finding` (rule,
  * resource, title, severity, remediation, compliance: what an archive re-import rebuilds from).
  *
@@ -47,8 +48,7 @@ export function findingStateStore(client: DynamoDBClient, tableName: string, ret
       }, retry);
     },
 
-    async list(scope) {
-      const records: FindingState[] = [];
+    async *listPages(scope) {
       let start: Record<string, unknown> | undefined;
       do {
         const out = await doc.send(
@@ -60,10 +60,9 @@ export function findingStateStore(client: DynamoDBClient, tableName: string, ret
             ExclusiveStartKey: start,
           }),
         );
-        for (const item of out.Items ?? []) records.push(recordOf(item));
+        yield (out.Items ?? []).map(recordOf);
         start = out.LastEvaluatedKey;
       } while (start);
-      return records;
     },
   };
 }

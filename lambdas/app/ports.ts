@@ -39,8 +39,12 @@ export interface FindingStateStore {
   /** The records of those Ids that exist. */
   get(scope: StateScope, ids: readonly string[]): Promise<Map<string, FindingState>>;
   put(scope: StateScope, records: readonly FindingState[]): Promise<void>;
-  /** Every record of the account and region (reconcile after a sweep). */
-  list(scope: StateScope): Promise<FindingState[]>;
+  /**
+   * Every record of the account and region, one page at a time (reconcile after a sweep): a
+   * region's records are never all held at once. Records put while the pages are read may or
+   * may not be seen; reconcile only puts records it has already been given.
+   */
+  listPages(scope: StateScope): AsyncIterable<FindingState[]>;
 }
 
 /** What publish and reconcile talk to. */

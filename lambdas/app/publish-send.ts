@@ -63,3 +63,46 @@ export async function sendAndRecord(outgoing: readonly Outgoing[], scope: StateS
   if (accepted.length > 0) await ports.state.put(scope, accepted.map((o) => o.record));
   if (failure) throw failure;
 }
+
+/**
+ * Findings are published this many at a time: one state read, their ASFF, the imports, one state
+ * write. A sweep of a large region then holds one window's ASFF and state records instead of all
+ * of them (10k groups: 135k findings, 1.2 GB peak when held at once). A multiple of the 100
+ * findings one BatchImportFindings takes, so every import but the last stays full.
+ */
+export const PUBLISH_WINDOW = 5_000;
+
+/**
+ * Sends what is pushed in full windows and the rest at the end (publish, and reconcile's archives).
+ * A window Security Hub partly refuses does not stop the next ones; the refusals are thrown
+ * together at the end.
+ */
+export function windowedSender(scope: StateScope, ports: PublishPorts) {
+  let pending: Outgoing[] = [];
+  let sent = 0;
+  const refused: DeliveryError[] = [];
+  const flush = async (batch: Outgoing[]) => {
+    sent += batch.length;
+    try {
+      await sendAndRecord(batch, scope, ports);
+    } catch (err) {
+      if (!(err instanceof DeliveryError)) throw err;
+      refused.push(err);
+    }
+  };
+  return {
+    async push(o: Outgoing) {
+      pending.push(o);
+      if (pending.length < PUBLISH_WINDOW) return;
+      const full = pending;
+      pending = [];
+      await flush(full);
+    },
+    async end(): Promise<number> {
+      await flush(pending);
+      const first = refused[0];
+      if (first) throw refused.length === 1 ? first : new DeliveryError(first.service, refused.flatMap((e) => e.failures));
+      return sent;
+    },
+  };
+}

@@ -2,8 +2,8 @@ import { InputError } from '../../rules/engine/errors';
 import { SNAPSHOT_RESOURCE_ID } from '../../rules/engine/evaluate';
 import type { Finding } from '../../rules/engine/types';
 import { type AsffScope, asffId, toAsff } from '../../rules/report/asff';
-import { DeliveryError, type FindingState, type PublishPorts } from './ports';
-import { type Outgoing, sendAndRecord, stateOf, validateScope } from './publish-send';
+import type { FindingState, PublishPorts } from './ports';
+import { PUBLISH_WINDOW, stateOf, validateScope, windowedSender } from './publish-send';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -54,48 +54,6 @@ export async function publish(findings: readonly Finding[], scope: AsffScope, po
   }
   const sent = await out.end();
   return { sent, unchanged: sendable.length - sent, notSent: findings.length - sendable.length };
-}
-
-/**
- * Findings are published this many at a time: one state read, their ASFF, the imports, one state
- * write. A sweep of a large region then holds one window's ASFF and state records instead of all
- * of them (10k groups: 135k findings, 1.2 GB peak when held at once). A multiple of the 100
- * findings one BatchImportFindings takes, so every import but the last stays full.
- */
-export const PUBLISH_WINDOW = 5_000;
-
-/**
- * Sends what is pushed in full windows and the rest at the end. A window Security Hub partly
- * refuses does not stop the next ones; the refusals are thrown together at the end.
- */
-function windowedSender(scope: AsffScope, ports: PublishPorts) {
-  let pending: Outgoing[] = [];
-  let sent = 0;
-  const refused: DeliveryError[] = [];
-  const flush = async (batch: Outgoing[]) => {
-    sent += batch.length;
-    try {
-      await sendAndRecord(batch, scope, ports);
-    } catch (err) {
-      if (!(err instanceof DeliveryError)) throw err;
-      refused.push(err);
-    }
-  };
-  return {
-    async push(o: Outgoing) {
-      pending.push(o);
-      if (pending.length < PUBLISH_WINDOW) return;
-      const full = pending;
-      pending = [];
-      await flush(full);
-    },
-    async end(): Promise<number> {
-      await flush(pending);
-      const first = refused[0];
-      if (first) throw refused.length === 1 ? first : new DeliveryError(first.service, refused.flatMap((e) => e.failures));
-      return sent;
-    },
-  };
 }
 
 /**

@@ -42,9 +42,18 @@ export class MemoryStateStore implements FindingStateStore {
     for (const r of records) this.table(scope).set(r.id, structuredClone(r));
   }
 
-  async list(scope: StateScope) {
-    this.calls.list++;
-    return [...this.table(scope).values()].map((r) => structuredClone(r));
+  /** Pages of `pageSize` records in Id order, each read when asked for, as a DynamoDB Query pages. */
+  pageSize = 1_000;
+
+  async *listPages(scope: StateScope) {
+    let after = '';
+    for (;;) {
+      this.calls.list++;
+      const ids = [...this.table(scope).keys()].filter((id) => id > after).sort().slice(0, this.pageSize);
+      yield ids.map((id) => structuredClone(this.table(scope).get(id) as FindingState));
+      if (ids.length < this.pageSize) return;
+      after = ids.at(-1) as string;
+    }
   }
 }
 

@@ -72,14 +72,20 @@ describe('finding-state store on DynamoDB', () => {
     expect(error.message).toBe(`DynamoDB BatchWriteItem did not accept 2 item(s): ${record(0).id} (Unprocessed: left unprocessed by DynamoDB), ${record(1).id} (Unprocessed: left unprocessed by DynamoDB)`);
   });
 
-  it('lists a region with a paged Query on its partition', async () => {
+  it('lists a region with a paged Query on its partition, handing over one page at a time', async () => {
     table = fakeTable(TABLE, { pageSize: 4 });
     const store = findingStateStore(doc(), TABLE, instantRetry());
     await store.put(SCOPE, records(10));
     await store.put({ ...SCOPE, region: 'us-east-1' }, records(3));
-    const listed = await store.list(SCOPE);
-    expect(listed).toHaveLength(10);
-    expect(listed[0]).not.toHaveProperty('scope');
-    expect(table.calls().query).toBe(3);
+    const queriesBefore: number[] = [];
+    const pages: FindingState[][] = [];
+    for await (const page of store.listPages(SCOPE)) {
+      queriesBefore.push(table.calls().query);
+      pages.push(page);
+    }
+    expect(pages.map((p) => p.length)).toEqual([4, 4, 2]);
+    expect(pages[0]?.[0]).not.toHaveProperty('scope');
+    // each page is read when the caller asks for it, not all before the first is handed over
+    expect(queriesBefore).toEqual([1, 2, 3]);
   });
 });

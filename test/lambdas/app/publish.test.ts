@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PUBLISH_WINDOW, publish, REFRESH_AFTER_MS } from '../../../lambdas/app/publish';
+import { publish, REFRESH_AFTER_MS } from '../../../lambdas/app/publish';
+import { PUBLISH_WINDOW } from '../../../lambdas/app/publish-send';
 import { audit, NOW, perm, sg } from '../../helpers';
 import { finding, findings, memoryPorts } from '../fakes';
 

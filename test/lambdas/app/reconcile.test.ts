@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publish } from '../../../lambdas/app/publish';
+import { PUBLISH_WINDOW } from '../../../lambdas/app/publish-send';
 import { reconcile } from '../../../lambdas/app/reconcile';
 import { NOW } from '../../helpers';
 import { finding, findings, memoryPorts } from '../fakes';
@@ -59,5 +60,32 @@ describe('reconcile after a sweep', () => {
     const ports = memoryPorts();
     await expect(reconcile([], { ...SCOPE, accountId: 'abc' }, ports)).rejects.toThrow("AccountId must be 12 digits, got 'abc'");
     expect(ports.state.calls.list).toBe(0);
+  });
+
+  it('reads the state store page by page and archives a window at a time, so a large region is never held at once', async () => {
+    // Arrange: two windows and a bit of findings published yesterday, none produced today
+    const ports = memoryPorts();
+    const n = 2 * PUBLISH_WINDOW + 50;
+    await publish(findings(n), SCOPE, ports);
+    ports.securityHub.imports.length = 0;
+    ports.state.calls.list = 0;
+    ports.state.pageSize = 1_000;
+    ports.securityHub.reject.add(idOf(7));
+    const pagesReadAtImport: number[] = [];
+    const importFindings = ports.securityHub.importFindings.bind(ports.securityHub);
+    ports.securityHub.importFindings = async (batch) => {
+      pagesReadAtImport.push(ports.state.calls.list);
+      return importFindings(batch);
+    };
+
+    // Act: a refusal in the first window does not stop the others; it is thrown at the end
+    await expect(reconcile([], NEXT_DAY, ports)).rejects.toThrow(/Security Hub did not accept 1 item\(s\): .*sg-7 /);
+
+    // Assert: 11 Query pages (10 full, one of 50); the first window went out after 5 pages, not 11
+    expect(ports.securityHub.imports.map((batch) => batch.length)).toEqual([PUBLISH_WINDOW, PUBLISH_WINDOW, 50]);
+    expect(pagesReadAtImport).toEqual([5, 10, 11]);
+    expect(ports.state.calls.list).toBe(11);
+    const archivedNow = [...(ports.state.tables.get('111122223333/eu-west-1')?.values() ?? [])].filter((r) => r.recordState === 'ARCHIVED');
+    expect(archivedNow).toHaveLength(n - 1);
   });
 });
