@@ -1,7 +1,7 @@
 import type { EvaluationContext } from './context';
-import { type ExposedRange, REACHABILITY_INPUTS, reachability } from './reachability';
+import { type ExposedRange, REACHABILITY_INPUTS, REACHABILITY_READS, reachability } from './reachability';
 import { formatRange, protocolLabel } from './protocols';
-import type { SecurityGroup } from './snapshot-schema';
+import type { SecurityGroup, SnapshotKey } from './snapshot-schema';
 import { SEVERITIES, type Severity } from './types';
 import { prefixListInputs } from './unknown-prefix-lists';
 
@@ -12,6 +12,13 @@ export type Offending = ReadonlyArray<{ protocol: number; port: number }> | { al
 
 /** The rules whose severity exposureSeverity sets: the sg-no-public-* family (docs/semantics.md). */
 export const usesExposureSeverity = (ruleId: string): boolean => ruleId.startsWith('sg-no-public-');
+
+/**
+ * What exposure severity reads besides a rule's own keys: every key reachability reads. Not in
+ * the rules' `reads`, since only the severity depends on it and a Config evaluation, which
+ * reports no severity, need not read it (keysFor's `exposure`).
+ */
+export const EXPOSURE_SEVERITY_KEYS: readonly SnapshotKey[] = ['NetworkInterfaces', ...REACHABILITY_INPUTS, ...REACHABILITY_READS];
 
 export function oneLevelLower(s: Severity): Severity {
   return SEVERITIES[Math.max(0, SEVERITIES.indexOf(s) - 1)];

@@ -24,6 +24,12 @@ interface Listing {
   egress: SecurityGroupRule[];
 }
 
+/**
+ * What resolves a prefix list (prefixList): entries, name and owner. Rules whose addresses go
+ * through prefix lists read these; without them a customer list is unresolved (unknown).
+ */
+export const PREFIX_LIST_KEYS: SnapshotKey[] = ['ManagedPrefixLists', 'PrefixLists', 'PrefixListEntries'];
+
 export interface ResolvedPrefixList {
   id: string;
   name?: string;

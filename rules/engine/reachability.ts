@@ -8,12 +8,19 @@ import { formatRange, hasPorts, type PortRange, protocolLabel } from './protocol
 import { isGlobalIpv6Address } from './public-address';
 import { internetRoutedAddresses, type ResolvedRoute, tableForSubnet } from './routes';
 import { covers, type SgRule } from './sg-rules';
-import { type DirectionExposure, interfaceIngress, openRanges, type PublicRule } from './sg-exposure';
+import { type DirectionExposure, interfaceIngress, openRanges, type PublicRule, SOURCE_SET_READS } from './sg-exposure';
 import { prefixListInputs, withListsOpen } from './unknown-prefix-lists';
 import type { NetworkAcl, NetworkInterface, RouteTable, SnapshotKey } from './snapshot-schema';
 
 /** Snapshot keys reachability needs besides NetworkInterfaces (docs/semantics.md). */
 export const REACHABILITY_INPUTS: SnapshotKey[] = ['SecurityGroups', 'Subnets', 'RouteTables', 'NetworkAcls'];
+
+/**
+ * Keys reachability reads when present: the groups' source sets, and whether a route's internet
+ * gateway is attached (an unlisted one is taken as attached). Prefix-list routes resolve through
+ * the same PREFIX_LIST_KEYS the source sets read.
+ */
+export const REACHABILITY_READS: SnapshotKey[] = [...SOURCE_SET_READS, 'InternetGateways'];
 
 const GLOBAL_IPV6 = AddressSet.fromCidrs(['2000::/3']);
 

@@ -3,10 +3,16 @@ import { sameItems } from './collections';
 import type { EvaluationContext } from './context';
 import { hasPorts, type PortRange, protocolLabel, TCP, UDP } from './protocols';
 import { cidrOf, covers, fromListedRule, type ListedRule, type SgRule, sourceText } from './sg-rules';
-import type { GroupRules, ResolvedPrefixList } from './model';
+import { type GroupRules, PREFIX_LIST_KEYS, type ResolvedPrefixList } from './model';
 import { notApplicable } from './rule';
-import type { NetworkInterface, SecurityGroup } from './snapshot-schema';
+import type { NetworkInterface, SecurityGroup, SnapshotKey } from './snapshot-schema';
 import type { RuleResult } from './types';
+
+/**
+ * What a group's source set reads besides the group (rule `reads`): SecurityGroupRules for rule
+ * ids (IpPermissions fill in without them), and what resolves prefix-list sources.
+ */
+export const SOURCE_SET_READS: SnapshotKey[] = ['SecurityGroupRules', ...PREFIX_LIST_KEYS];
 
 /** A rule that contributes public, untrusted addresses: the only rules that can open a port. */
 export interface PublicRule {

@@ -43,6 +43,13 @@ export interface RuleMetadata {
   triggers: { cloudTrailEvents: string[]; configResourceTypes: string[] };
   /** Snapshot keys beyond the resource's own list that the rule needs; absent = NOT_APPLICABLE. */
   inputs: SnapshotKey[];
+  /**
+   * Snapshot keys the rule reads when the snapshot has them, and copes without: a verdict,
+   * severity, message or evidence may change with them (a fact becomes an unknown the finding
+   * names in missingInputs), but their absence never makes the whole rule NOT_APPLICABLE, so
+   * they are not `inputs`. A collector reads the resource list, `inputs` and `reads`, no more.
+   */
+  reads: SnapshotKey[];
 }
 
 /** What a rule returns for one resource. */

@@ -1,6 +1,8 @@
+import { EXPOSURE_SEVERITY_KEYS, usesExposureSeverity } from '../engine/exposure-severity';
 import type { AnyRule } from '../engine/rule';
 import { RESOURCE_KINDS } from '../engine/resources';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../engine/settings';
+import type { RuleMetadata } from '../engine/types';
 import { FRAMEWORKS } from '../frameworks';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -36,11 +38,19 @@ export function rulesMarkdown(catalog: readonly AnyRule[]): string {
       `- Remediation: ${cell(meta.remediation.text)} ([docs](${meta.remediation.url}))`,
       `- Re-evaluated on: ${meta.triggers.cloudTrailEvents.join(', ')}; Config ${meta.triggers.configResourceTypes.join(', ')}`,
       ...(meta.inputs.length ? [`- Also needs snapshot keys: ${meta.inputs.join(', ')}`] : []),
+      ...(meta.reads.length ? [`- Also reads, when the snapshot has them: ${meta.reads.join(', ')}`] : []),
+      ...(usesExposureSeverity(meta.id) ? [`- For exposure-aware severity also reads: ${exposureKeys(meta).join(', ')}`] : []),
       '',
     );
   }
   lines.push(...settingsSection());
   return lines.join('\n');
+}
+
+/** What exposure severity reads that the rule's own keys do not already name. */
+function exposureKeys(meta: RuleMetadata): string[] {
+  const own = new Set<string>([RESOURCE_KINDS[meta.resourceKind].snapshotKey, ...meta.inputs, ...meta.reads]);
+  return EXPOSURE_SEVERITY_KEYS.filter((k) => !own.has(k));
 }
 
 /** The settings rules read, with their defaults: from the schema itself, so they cannot drift. */

@@ -1,6 +1,6 @@
 import { authorizedPorts, type EvaluationContext } from '../../engine/context';
 import { formatRange, formatTraffic, rangesOutside, TCP, UDP } from '../../engine/protocols';
-import { describeExposure, type ExposedOf, type ExposedRange, type ExposurePath, REACHABILITY_INPUTS, reachability } from '../../engine/reachability';
+import { describeExposure, type ExposedOf, type ExposedRange, type ExposurePath, REACHABILITY_INPUTS, REACHABILITY_READS, reachability } from '../../engine/reachability';
 import { defineRule, fail, notApplicable, pass, provenOrUnknown } from '../../engine/rule';
 import { interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { NetworkInterface } from '../../engine/snapshot-schema';
@@ -26,6 +26,7 @@ export default defineRule(
     },
     triggers: INTERFACE_EXPOSURE_TRIGGERS,
     inputs: REACHABILITY_INPUTS,
+    reads: REACHABILITY_READS,
   },
   (eni, ctx) => {
     const r = reachability(eni, ctx);

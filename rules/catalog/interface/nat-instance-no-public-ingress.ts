@@ -2,7 +2,7 @@ import { formatRange, formatTraffic, protocolLabel } from '../../engine/protocol
 import { routesToInterface } from '../../engine/routes';
 import { defineRule, fail, listedWithout, notApplicable, pass, provenOrUnknown } from '../../engine/rule';
 import type { EvaluationContext } from '../../engine/context';
-import { allOpenRanges, type DirectionExposure, describeRule, interfaceIngress, unresolvedEvidence } from '../../engine/sg-exposure';
+import { allOpenRanges, type DirectionExposure, describeRule, interfaceIngress, SOURCE_SET_READS, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { NetworkInterface } from '../../engine/snapshot-schema';
 import type { RuleResult } from '../../engine/types';
 import { decideWithUnknownLists } from '../../engine/unknown-prefix-lists';
@@ -24,6 +24,7 @@ export default defineRule(
     },
     triggers: INTERFACE_EXPOSURE_TRIGGERS,
     inputs: ['RouteTables', 'SecurityGroups'],
+    reads: SOURCE_SET_READS,
   },
   (eni, ctx) => {
     if (eni.SourceDestCheck === true) return notApplicable('Not a NAT instance: source/destination check is on.');

@@ -17,6 +17,7 @@ export default defineRule(
     },
     triggers: NETWORK_ACL_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (nacl) => {
     if (nacl.IsDefault) return notApplicable('Default network ACLs cannot be deleted.');

@@ -23,6 +23,7 @@ export default defineRule(
     },
     triggers: NETWORK_ACL_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (nacl, ctx) => {
     const skip = skipDefaultNacl(nacl, ctx);

@@ -21,6 +21,7 @@ export default defineRule(
     },
     triggers: NETWORK_ACL_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (nacl, ctx) => {
     const skip = skipDefaultNacl(nacl, ctx);

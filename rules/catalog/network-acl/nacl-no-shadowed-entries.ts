@@ -20,6 +20,7 @@ export default defineRule(
     },
     triggers: NETWORK_ACL_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (nacl, ctx) => {
     const unknown = entriesUnknown(nacl);

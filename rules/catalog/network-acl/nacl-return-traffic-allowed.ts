@@ -82,6 +82,7 @@ export default defineRule(
     },
     triggers: NETWORK_ACL_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (nacl, ctx) => {
     const unknown = associationsUnknown(nacl) ?? entriesUnknown(nacl);

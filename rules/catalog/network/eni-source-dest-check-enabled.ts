@@ -19,6 +19,7 @@ export default defineRule(
     },
     triggers: SOURCE_DEST_CHECK_TRIGGERS,
     inputs: [],
+    reads: ['RouteTables'],
   },
   (eni, ctx) => {
     const type = eni.InterfaceType ?? 'interface';

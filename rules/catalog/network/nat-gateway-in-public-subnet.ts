@@ -1,5 +1,6 @@
 import { AddressSet } from '../../engine/address-set';
 import type { EvaluationContext } from '../../engine/context';
+import { PREFIX_LIST_KEYS } from '../../engine/model';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
 import { internetRoutedAddresses, isInEffect, routeDecisions, routeDestination, routeFor, routesMissing, routeTarget, tableForSubnet } from '../../engine/routes';
 import type { NatGateway, RouteTable } from '../../engine/snapshot-schema';
@@ -24,6 +25,7 @@ export default defineRule(
     },
     triggers: NAT_GATEWAY_PLACEMENT_TRIGGERS,
     inputs: ['Subnets', 'RouteTables'],
+    reads: ['InternetGateways', ...PREFIX_LIST_KEYS],
   },
   (nat, ctx) => {
     const scope = outOfScope(nat);

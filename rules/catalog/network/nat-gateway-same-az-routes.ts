@@ -59,6 +59,7 @@ export default defineRule(
     },
     triggers: NAT_ROUTE_AZ_TRIGGERS,
     inputs: ['Subnets', 'NatGateways'],
+    reads: [],
   },
   (table, ctx) => {
     if (table.Routes === undefined) return routesMissing(table);

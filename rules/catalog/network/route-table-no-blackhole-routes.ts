@@ -18,6 +18,7 @@ export default defineRule(
     },
     triggers: BLACKHOLE_ROUTE_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (table) => {
     if (!table.Routes) return routesMissing(table);

@@ -20,6 +20,7 @@ export default defineRule(
     },
     triggers: SUBNET_ATTRIBUTE_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (subnet) => {
     const enabled = ATTRIBUTES.filter((a) => subnet[a] === true);

@@ -34,6 +34,7 @@ export default defineRule(
     },
     triggers: FLOW_LOG_TRIGGERS,
     inputs: ['FlowLogs'],
+    reads: ['Subnets', 'NetworkInterfaces'],
   },
   (vpc, ctx) => {
     const logs = (ctx.model.snapshot.FlowLogs ?? []).filter((l) => l.ResourceId === vpc.VpcId).map(judge);

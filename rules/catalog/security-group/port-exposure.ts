@@ -1,6 +1,6 @@
 import type { EvaluationContext } from '../../engine/context';
 import { defineRule, fail, pass, type Rule } from '../../engine/rule';
-import { describeOpenRange, type DirectionExposure, directionExposure, openAt, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
+import { describeOpenRange, type DirectionExposure, directionExposure, openAt, rulesUnknown, SOURCE_SET_READS, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { SecurityGroup } from '../../engine/snapshot-schema';
 import { decideWithUnknownLists, withListsOpen } from '../../engine/unknown-prefix-lists';
 import { formatPortList, protocolLabel } from '../../engine/protocols';
@@ -20,7 +20,7 @@ export interface PortProbe {
  * metadata plus the ports it checks; the source-set union and the verdict live here once.
  */
 export function portExposureRule(
-  meta: Omit<RuleMetadata, 'resourceKind' | 'triggers' | 'inputs'>,
+  meta: Omit<RuleMetadata, 'resourceKind' | 'triggers' | 'inputs' | 'reads'>,
   portsToCheck: (ctx: EvaluationContext) => PortProbe[],
 ): Rule<'SecurityGroup'> {
   const probes = (_: object, ctx: EvaluationContext) => portsToCheck(ctx);
@@ -50,7 +50,7 @@ export function portExposureRule(
     if (ifOpen === exp) return offending;
     return ctx.memo(meta, 'probes', probes).filter(({ protocol, port }) => openAt(ifOpen, protocol, port, ctx) !== undefined);
   };
-  return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_USE_TRIGGERS, inputs: [] }, (group, ctx) => {
+  return defineRule({ ...meta, resourceKind: 'SecurityGroup', triggers: SECURITY_GROUP_USE_TRIGGERS, inputs: [], reads: SOURCE_SET_READS }, (group, ctx) => {
     const unknown = rulesUnknown(group, ['ingress'], ctx);
     if (unknown) return unknown;
     return decideWithUnknownLists(group, directionExposure(group, false, ctx), ctx, verdict);

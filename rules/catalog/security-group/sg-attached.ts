@@ -17,6 +17,7 @@ export default defineRule(
     },
     triggers: SECURITY_GROUP_USE_TRIGGERS,
     inputs: ['NetworkInterfaces'],
+    reads: ['SecurityGroupRules'],
   },
   (group, ctx) => {
     if (group.GroupName === 'default') return notApplicable('Default security groups cannot be deleted.');

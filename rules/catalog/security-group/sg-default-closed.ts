@@ -22,6 +22,7 @@ export default defineRule(
     },
     triggers: SECURITY_GROUP_TRIGGERS,
     inputs: [],
+    reads: ['SecurityGroupRules'],
   },
   (group, ctx) => (group.GroupName === 'default' ? decideOnKnownRules(group, ctx, closed) : notApplicable('Not a default security group.')),
 );

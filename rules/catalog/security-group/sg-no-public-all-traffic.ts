@@ -8,6 +8,7 @@ import {
   type OpenRange,
   openRanges,
   rulesUnknown,
+  SOURCE_SET_READS,
   sourcesOf,
   unresolvedEvidence,
 } from '../../engine/sg-exposure';
@@ -88,6 +89,7 @@ export default defineRule(
     },
     triggers: SECURITY_GROUP_USE_TRIGGERS,
     inputs: [],
+    reads: SOURCE_SET_READS,
   },
   (group, ctx) => {
     const unknown = rulesUnknown(group, ['ingress'], ctx);

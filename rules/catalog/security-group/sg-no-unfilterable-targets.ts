@@ -23,6 +23,7 @@ export default defineRule(
     },
     triggers: SECURITY_GROUP_TRIGGERS,
     inputs: [],
+    reads: ['SecurityGroupRules', 'Vpcs'],
   },
   (group, ctx) => decideOnKnownRules(group, ctx, ineffectiveRules),
 );

@@ -1,7 +1,7 @@
 import { authorizedPorts, type EvaluationContext } from '../../engine/context';
 import { formatRange, formatTraffic, protocolLabel, rangesOutside, TCP, UDP } from '../../engine/protocols';
 import { defineRule, fail, notApplicable, pass } from '../../engine/rule';
-import { allOpenRanges, describeOpenRange, type DirectionExposure, directionExposure, type OpenRange, rulesUnknown, unresolvedEvidence } from '../../engine/sg-exposure';
+import { allOpenRanges, describeOpenRange, type DirectionExposure, directionExposure, type OpenRange, rulesUnknown, SOURCE_SET_READS, unresolvedEvidence } from '../../engine/sg-exposure';
 import type { SecurityGroup } from '../../engine/snapshot-schema';
 import type { RuleResult } from '../../engine/types';
 import { decideWithUnknownLists } from '../../engine/unknown-prefix-lists';
@@ -24,6 +24,7 @@ export default defineRule(
     },
     triggers: SECURITY_GROUP_TRIGGERS,
     inputs: [],
+    reads: SOURCE_SET_READS,
   },
   (group, ctx) => {
     const unknown = rulesUnknown(group, ['ingress'], ctx);

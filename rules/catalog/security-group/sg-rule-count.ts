@@ -20,6 +20,7 @@ export default defineRule(
     },
     triggers: SECURITY_GROUP_TRIGGERS,
     inputs: [],
+    reads: ['SecurityGroupRules'],
   },
   (group, ctx) => decideOnKnownRules(group, ctx, countRules),
 );

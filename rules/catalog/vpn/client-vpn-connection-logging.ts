@@ -19,6 +19,7 @@ export default defineRule(
     },
     triggers: CLIENT_VPN_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (endpoint) => {
     const skip = clientVpnOutOfScope(endpoint);

@@ -28,6 +28,7 @@ export default defineRule(
     },
     triggers: CLIENT_VPN_AUTHORIZATION_TRIGGERS,
     inputs: ['AuthorizationRules'],
+    reads: [],
   },
   (endpoint, ctx) => {
     const skip = clientVpnOutOfScope(endpoint);

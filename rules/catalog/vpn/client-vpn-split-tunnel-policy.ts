@@ -20,6 +20,7 @@ export default defineRule(
     },
     triggers: CLIENT_VPN_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (endpoint, ctx) => {
     const skip = clientVpnOutOfScope(endpoint);

@@ -27,6 +27,7 @@ export default defineRule(
     },
     triggers: CUSTOMER_GATEWAY_TRIGGERS,
     inputs: ['VpnConnections'],
+    reads: [],
   },
   (cgw, ctx) => {
     if (cgw.State !== 'available') return notApplicable(`The customer gateway is ${cgw.State ?? 'in no reported State'}.`, { state: cgw.State ?? null });

@@ -25,6 +25,7 @@ export default defineRule(
     },
     triggers: VPN_AUTH_TRIGGERS,
     inputs: ['CustomerGateways'],
+    reads: [],
   },
   (vpn, ctx) =>
     judgeConnection(vpn, () => {

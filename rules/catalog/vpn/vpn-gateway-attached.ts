@@ -20,6 +20,7 @@ export default defineRule(
     },
     triggers: VPN_GATEWAY_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (vgw) => {
     if (vgw.State !== 'available') return notApplicable(`The virtual private gateway is ${vgw.State ?? 'in no reported State'}.`, { state: vgw.State ?? null });

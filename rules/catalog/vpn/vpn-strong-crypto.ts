@@ -77,6 +77,7 @@ export default defineRule(
     },
     triggers: VPN_CONNECTION_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (vpn, ctx) =>
     judgeTunnels(vpn, (options) => {

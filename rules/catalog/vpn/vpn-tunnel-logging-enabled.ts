@@ -19,6 +19,7 @@ export default defineRule(
     },
     triggers: VPN_CONNECTION_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (vpn) =>
     judgeTunnels(vpn, (options) => {

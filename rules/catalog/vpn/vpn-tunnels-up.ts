@@ -19,6 +19,7 @@ export default defineRule(
     },
     triggers: VPN_CONNECTION_TRIGGERS,
     inputs: [],
+    reads: [],
   },
   (vpn) => {
     // A pending connection's tunnels are not up yet: only available connections are judged here.

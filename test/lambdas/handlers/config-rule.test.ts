@@ -60,7 +60,7 @@ describe('config-rule handler (through the middy chain)', () => {
     expect(evaluations()[0].Annotation!.length).toBeLessThanOrEqual(256);
   });
 
-  it('an SG rule reads only the group (by id), its VPC record, its rules and its prefix lists: no severity inputs, no other group', async () => {
+  it('an SG rule reads only the group (by id), its rules and its prefix lists: no VPC record it does not use, no severity inputs, no other group', async () => {
     // Arrange: EC2 honours the group-id filter (the fake serves everything otherwise).
     fake.ec2.restore();
     fake.sts.restore();
@@ -78,7 +78,6 @@ describe('config-rule handler (through the middy chain)', () => {
     const firstPages = fake.sent.filter((s) => !s.input.NextToken).map((s) => [s.command.replace(/Command$/, ''), s.input.Filters ?? s.input.PrefixListId]);
     expect(firstPages).toEqual([
       ['DescribeSecurityGroups', [{ Name: 'group-id', Values: ['sg-db'] }]],
-      ['DescribeVpcs', [{ Name: 'vpc-id', Values: ['vpc-1'] }]],
       ['DescribeSecurityGroupRules', [{ Name: 'group-id', Values: ['sg-db'] }]],
       ['DescribeManagedPrefixLists', [{ Name: 'prefix-list-id', Values: ['pl-cust'] }]],
       ['GetManagedPrefixListEntries', 'pl-cust'],

@@ -15,6 +15,7 @@ const meta: RuleMetadata & { resourceKind: 'SecurityGroup' } = {
   remediation: { text: 'Fix it.', url: 'https://example.com', defaultMode: 'notify' },
   triggers: SECURITY_GROUP_TRIGGERS,
   inputs: [],
+  reads: [],
 };
 
 describe('evaluate', () => {

@@ -12,7 +12,7 @@ describe('keysFor', () => {
     expect(keysFor(rules('client-vpn-no-authorize-all'), { exposure: true })).toEqual(['ClientVpnEndpoints', 'AuthorizationRules']);
   });
 
-  it('adds what the engine reads alongside, one step only', () => {
+  it('adds the keys a rule reads when present (its reads), and only that rule\'s', () => {
     // The flow-log rule's evidence names flow logs of the VPC's subnets and interfaces; the
     // interfaces' route tables (what a NAT-instance check needs) are not read for it.
     expect(keysFor(rules('vpc-flow-logs-enabled'), { exposure: true })).toEqual(['Vpcs', 'Subnets', 'NetworkInterfaces', 'FlowLogs']);
@@ -22,12 +22,11 @@ describe('keysFor', () => {
   it('adds the reachability context for exposure severity only when asked', () => {
     const without = keysFor(rules('sg-no-public-admin-ports'), { exposure: false });
     const withIt = keysFor(rules('sg-no-public-admin-ports'), { exposure: true });
-    expect(without).toEqual(['SecurityGroups', 'SecurityGroupRules', 'Vpcs', 'ManagedPrefixLists', 'PrefixListEntries']);
+    expect(without).toEqual(['SecurityGroups', 'SecurityGroupRules', 'ManagedPrefixLists', 'PrefixListEntries']);
     expect(withIt).toEqual([
       'SecurityGroups',
       'SecurityGroupRules',
       'NetworkAcls',
-      'Vpcs',
       'Subnets',
       'RouteTables',
       'InternetGateways',
